@@ -1,0 +1,2 @@
+/** Cohorts: candidates preparing together under a coach. */
+package dev.practicetracker.command.cohort;

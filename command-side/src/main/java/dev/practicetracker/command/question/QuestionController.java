@@ -1,0 +1,90 @@
+package dev.practicetracker.command.question;
+
+import dev.practicetracker.events.Difficulty;
+import dev.practicetracker.events.QuestionId;
+import dev.practicetracker.events.Theme;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Commands of the question bank: add, revise, retire. */
+@RestController
+@RequestMapping("/api/questions")
+class QuestionController {
+
+    private final CommandGateway commands;
+
+    QuestionController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    record AddQuestionRequest(
+            QuestionId questionId,
+            @NotNull Theme theme,
+            @NotNull Difficulty difficulty,
+
+            @NotBlank @Size(max = Question.MAX_PROMPT_LENGTH)
+            String prompt,
+
+            @NotBlank @Size(max = Question.MAX_GUIDANCE_LENGTH)
+            String strongAnswer,
+
+            @Size(max = 200) String source) {}
+
+    record QuestionAccepted(QuestionId questionId, String outcome) {}
+
+    @PostMapping
+    ResponseEntity<QuestionAccepted> add(@Valid @RequestBody AddQuestionRequest request) {
+        QuestionId questionId = request.questionId() != null ? request.questionId() : QuestionId.generate();
+        commands.sendAndWait(new AddQuestionCommand(
+                questionId,
+                request.theme(),
+                request.difficulty(),
+                request.prompt(),
+                request.strongAnswer(),
+                request.source()));
+        return ResponseEntity.created(URI.create("/api/questions/" + questionId))
+                .body(new QuestionAccepted(questionId, "added"));
+    }
+
+    record ReviseQuestionRequest(
+            @NotNull Difficulty difficulty,
+
+            @NotBlank @Size(max = Question.MAX_PROMPT_LENGTH)
+            String prompt,
+
+            @NotBlank @Size(max = Question.MAX_GUIDANCE_LENGTH)
+            String strongAnswer) {}
+
+    @PutMapping("/{questionId}")
+    ResponseEntity<QuestionAccepted> revise(
+            @PathVariable QuestionId questionId, @Valid @RequestBody ReviseQuestionRequest request) {
+        commands.sendAndWait(
+                new ReviseQuestionCommand(questionId, request.difficulty(), request.prompt(), request.strongAnswer()));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new QuestionAccepted(questionId, "revised"));
+    }
+
+    record RetireQuestionRequest(@Size(max = 1000) String reason) {}
+
+    @PostMapping("/{questionId}/retire")
+    ResponseEntity<QuestionAccepted> retire(
+            @PathVariable QuestionId questionId, @Valid @RequestBody(required = false) RetireQuestionRequest request) {
+        String reason =
+                request == null || request.reason() == null || request.reason().isBlank()
+                        ? null
+                        : request.reason().strip();
+        commands.sendAndWait(new RetireQuestionCommand(questionId, reason));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new QuestionAccepted(questionId, "retired"));
+    }
+}

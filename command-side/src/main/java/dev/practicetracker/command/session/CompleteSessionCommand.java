@@ -1,0 +1,7 @@
+package dev.practicetracker.command.session;
+
+import dev.practicetracker.events.SessionId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record CompleteSessionCommand(
+        @TargetAggregateIdentifier SessionId sessionId) {}

@@ -1,0 +1,313 @@
+package dev.practicetracker.command.session;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import dev.practicetracker.command.RuleViolation;
+import dev.practicetracker.command.cohort.CohortRoster;
+import dev.practicetracker.events.CandidateId;
+import dev.practicetracker.events.CohortId;
+import dev.practicetracker.events.QuestionId;
+import dev.practicetracker.events.RaterRole;
+import dev.practicetracker.events.ReviewMode;
+import dev.practicetracker.events.SessionId;
+import dev.practicetracker.events.Theme;
+import dev.practicetracker.events.session.AnswerRatedEvent;
+import dev.practicetracker.events.session.AnswerRatingRevisedEvent;
+import dev.practicetracker.events.session.PlannedQuestion;
+import dev.practicetracker.events.session.QuestionAnsweredEvent;
+import dev.practicetracker.events.session.SessionAbandonedEvent;
+import dev.practicetracker.events.session.SessionCompletedEvent;
+import dev.practicetracker.events.session.SessionExpiredEvent;
+import dev.practicetracker.events.session.SessionStartedEvent;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * One practice session of one candidate: the questions chosen at the start, the answers given, and the ratings of
+ * those answers by the candidate, peers and coaches. Answers are taken while the session is in progress; ratings of
+ * given answers are taken at any time, since a coach often reviews after the candidate has finished.
+ */
+@Aggregate(snapshotTriggerDefinition = "sessionSnapshotTrigger")
+public class PracticeSession {
+
+    static final String EXPIRY = "session-inactivity";
+
+    enum Status {
+        IN_PROGRESS,
+        COMPLETED,
+        ABANDONED,
+        EXPIRED
+    }
+
+    @AggregateIdentifier
+    private SessionId sessionId;
+
+    private CandidateId candidateId;
+    private CohortId cohortId;
+    private ReviewMode mode;
+    private Map<String, PlannedQuestion> questions;
+    private Map<String, Set<String>> ratersByAnswer;
+    private Status status;
+    private Instant lastActivityAt;
+    private long inactivityTimeoutSeconds;
+
+    /** Axon rebuilds the session from its events (or a snapshot) into an instance made with this constructor. */
+    protected PracticeSession() {}
+
+    @CommandHandler
+    public PracticeSession(
+            StartSessionCommand command,
+            QuestionPicker picker,
+            CohortRoster roster,
+            SessionPolicy policy,
+            DeadlineManager deadlineManager) {
+        if (command.cohortId() != null && !roster.isEnrolled(command.cohortId(), command.candidateId())) {
+            throw new RuleViolation(
+                    "not-enrolled",
+                    "candidate " + command.candidateId() + " is not enrolled in cohort " + command.cohortId());
+        }
+        List<PlannedQuestion> planned = plan(command, picker, policy);
+        Instant now = GenericEventMessage.clock.instant();
+        apply(new SessionStartedEvent(
+                command.sessionId(),
+                command.candidateId(),
+                command.cohortId(),
+                command.mode(),
+                planned,
+                policy.inactivityTimeout().toSeconds(),
+                now));
+        deadlineManager.schedule(policy.inactivityTimeout(), EXPIRY, new InactivityDeadline(now));
+    }
+
+    private static List<PlannedQuestion> plan(
+            StartSessionCommand command, QuestionPicker picker, SessionPolicy policy) {
+        boolean named = command.questionIds() != null && !command.questionIds().isEmpty();
+        boolean drawn = command.themes() != null && !command.themes().isEmpty();
+        if (named == drawn) {
+            throw new RuleViolation(
+                    "questions-or-themes", "name the questions, or choose themes and a number of questions, not both");
+        }
+        int wanted = named ? command.questionIds().size() : command.questionCount();
+        if (wanted < 1 || wanted > policy.maxQuestions()) {
+            throw new RuleViolation(
+                    "question-count", "a session has from 1 to " + policy.maxQuestions() + " questions, not " + wanted);
+        }
+        return named
+                ? picker.resolve(command.questionIds())
+                : picker.draw(Set.copyOf(command.themes()), command.questionCount());
+    }
+
+    @CommandHandler
+    public void handle(AnswerQuestionCommand command, SessionPolicy policy) {
+        requireInProgress("answer");
+        String key = command.questionId().value();
+        PlannedQuestion question = questions.get(key);
+        if (question == null) {
+            throw new RuleViolation(
+                    "question-not-in-session", "question " + command.questionId() + " is not part of this session");
+        }
+        if (ratersByAnswer.containsKey(key)) {
+            throw new RuleViolation(
+                    "already-answered", "question " + command.questionId() + " has already been answered");
+        }
+        if (command.answer() == null || command.answer().isBlank()) {
+            throw new RuleViolation("empty-answer", "an answer needs some text");
+        }
+        if (command.answer().length() > policy.maxAnswerLength()) {
+            throw new RuleViolation(
+                    "answer-too-long", "an answer has at most " + policy.maxAnswerLength() + " characters");
+        }
+        if (command.timeSpentSeconds() < 0) {
+            throw new RuleViolation("negative-time-spent", "time spent cannot be negative");
+        }
+        apply(new QuestionAnsweredEvent(
+                sessionId,
+                candidateId,
+                cohortId,
+                command.questionId(),
+                question.theme(),
+                command.answer(),
+                command.timeSpentSeconds(),
+                GenericEventMessage.clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(RateAnswerCommand command) {
+        Theme theme = checkRating(command.questionId(), command.raterId().value(), command.raterRole());
+        if (ratersByAnswer
+                .get(command.questionId().value())
+                .contains(command.raterId().value())) {
+            throw new RuleViolation(
+                    "already-rated",
+                    "rater " + command.raterId() + " has already rated this answer; revise the rating instead");
+        }
+        apply(new AnswerRatedEvent(
+                sessionId,
+                candidateId,
+                cohortId,
+                command.questionId(),
+                theme,
+                command.raterId(),
+                command.raterRole(),
+                command.scores(),
+                command.comment(),
+                GenericEventMessage.clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(ReviseRatingCommand command) {
+        Theme theme = checkRating(command.questionId(), command.raterId().value(), command.raterRole());
+        if (!ratersByAnswer
+                .get(command.questionId().value())
+                .contains(command.raterId().value())) {
+            throw new RuleViolation(
+                    "not-rated-yet", "rater " + command.raterId() + " has not rated this answer yet; rate it first");
+        }
+        apply(new AnswerRatingRevisedEvent(
+                sessionId,
+                candidateId,
+                cohortId,
+                command.questionId(),
+                theme,
+                command.raterId(),
+                command.raterRole(),
+                command.scores(),
+                command.comment(),
+                GenericEventMessage.clock.instant()));
+    }
+
+    private Theme checkRating(QuestionId questionId, String raterId, RaterRole role) {
+        PlannedQuestion question = questions.get(questionId.value());
+        if (question == null) {
+            throw new RuleViolation(
+                    "question-not-in-session", "question " + questionId + " is not part of this session");
+        }
+        if (!ratersByAnswer.containsKey(questionId.value())) {
+            throw new RuleViolation("not-answered", "question " + questionId + " has not been answered yet");
+        }
+        boolean candidateRates = raterId.equals(candidateId.value());
+        if (candidateRates && role != RaterRole.SELF) {
+            throw new RuleViolation("candidate-rates-self-only", "a candidate may only rate their own answers as self");
+        }
+        if (!candidateRates && role == RaterRole.SELF) {
+            throw new RuleViolation("self-rating-by-candidate-only", "only the candidate can give a self-rating");
+        }
+        return question.theme();
+    }
+
+    @CommandHandler
+    public void handle(CompleteSessionCommand command) {
+        requireInProgress("complete");
+        if (ratersByAnswer.isEmpty()) {
+            throw new RuleViolation("nothing-answered", "answer at least one question before completing the session");
+        }
+        apply(new SessionCompletedEvent(
+                sessionId,
+                candidateId,
+                cohortId,
+                ratersByAnswer.size(),
+                questions.size(),
+                GenericEventMessage.clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(AbandonSessionCommand command) {
+        requireInProgress("abandon");
+        apply(new SessionAbandonedEvent(
+                sessionId,
+                candidateId,
+                cohortId,
+                ratersByAnswer.size(),
+                command.reason(),
+                GenericEventMessage.clock.instant()));
+    }
+
+    /**
+     * One deadline is pending per session, never one per answer: when it fires after later activity, it is moved to
+     * the end of the new quiet period instead of being cancelled and rescheduled on every answer.
+     */
+    @DeadlineHandler(deadlineName = EXPIRY)
+    public void onInactivity(InactivityDeadline deadline, DeadlineManager deadlineManager) {
+        if (status != Status.IN_PROGRESS) {
+            return;
+        }
+        if (lastActivityAt.isAfter(deadline.activityAt())) {
+            deadlineManager.schedule(
+                    lastActivityAt.plusSeconds(inactivityTimeoutSeconds),
+                    EXPIRY,
+                    new InactivityDeadline(lastActivityAt));
+            return;
+        }
+        apply(new SessionExpiredEvent(
+                sessionId,
+                candidateId,
+                cohortId,
+                ratersByAnswer.size(),
+                lastActivityAt,
+                lastActivityAt.plusSeconds(inactivityTimeoutSeconds)));
+    }
+
+    private void requireInProgress(String action) {
+        if (status != Status.IN_PROGRESS) {
+            throw new RuleViolation(
+                    "session-ended",
+                    "cannot " + action + ": the session is "
+                            + status.name().toLowerCase().replace('_', ' '));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(SessionStartedEvent event) {
+        sessionId = event.sessionId();
+        candidateId = event.candidateId();
+        cohortId = event.cohortId();
+        mode = event.mode();
+        questions = new LinkedHashMap<>();
+        event.questions().forEach(q -> questions.put(q.questionId().value(), q));
+        ratersByAnswer = new HashMap<>();
+        status = Status.IN_PROGRESS;
+        lastActivityAt = event.startedAt();
+        inactivityTimeoutSeconds = event.inactivityTimeoutSeconds();
+    }
+
+    @EventSourcingHandler
+    void on(QuestionAnsweredEvent event) {
+        ratersByAnswer.put(event.questionId().value(), new HashSet<>());
+        lastActivityAt = event.answeredAt();
+    }
+
+    @EventSourcingHandler
+    void on(AnswerRatedEvent event) {
+        ratersByAnswer.get(event.questionId().value()).add(event.raterId().value());
+        if (status == Status.IN_PROGRESS) {
+            lastActivityAt = event.ratedAt();
+        }
+    }
+
+    @EventSourcingHandler
+    void on(SessionCompletedEvent event) {
+        status = Status.COMPLETED;
+    }
+
+    @EventSourcingHandler
+    void on(SessionAbandonedEvent event) {
+        status = Status.ABANDONED;
+    }
+
+    @EventSourcingHandler
+    void on(SessionExpiredEvent event) {
+        status = Status.EXPIRED;
+    }
+}

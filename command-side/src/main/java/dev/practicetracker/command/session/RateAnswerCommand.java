@@ -1,0 +1,17 @@
+package dev.practicetracker.command.session;
+
+import dev.practicetracker.events.PersonId;
+import dev.practicetracker.events.QuestionId;
+import dev.practicetracker.events.RaterRole;
+import dev.practicetracker.events.RubricScores;
+import dev.practicetracker.events.SessionId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** A first rating of an answer by {@code raterId}; {@code comment} may be null. */
+public record RateAnswerCommand(
+        @TargetAggregateIdentifier SessionId sessionId,
+        QuestionId questionId,
+        PersonId raterId,
+        RaterRole raterRole,
+        RubricScores scores,
+        String comment) {}

@@ -1,0 +1,181 @@
+package dev.practicetracker.command.session;
+
+import dev.practicetracker.command.web.Scores;
+import dev.practicetracker.events.CandidateId;
+import dev.practicetracker.events.CohortId;
+import dev.practicetracker.events.PersonId;
+import dev.practicetracker.events.QuestionId;
+import dev.practicetracker.events.RaterRole;
+import dev.practicetracker.events.ReviewMode;
+import dev.practicetracker.events.SessionId;
+import dev.practicetracker.events.Theme;
+import dev.practicetracker.events.session.PlannedQuestion;
+import dev.practicetracker.events.session.SessionStartedEvent;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Commands of a practice session: start, answer, rate, revise a rating, complete, abandon. */
+@RestController
+@RequestMapping("/api/sessions")
+class SessionController {
+
+    private final CommandGateway commands;
+    private final EventStore events;
+
+    SessionController(CommandGateway commands, EventStore events) {
+        this.commands = commands;
+        this.events = events;
+    }
+
+    record StartSessionRequest(
+            SessionId sessionId,
+            @NotNull CandidateId candidateId,
+            CohortId cohortId,
+            ReviewMode mode,
+            List<@NotNull Theme> themes,
+            @Min(1) @Max(100) Integer questionCount,
+            List<@NotNull QuestionId> questionIds) {}
+
+    record StartedSession(
+            SessionId sessionId,
+            CandidateId candidateId,
+            CohortId cohortId,
+            ReviewMode mode,
+            List<PlannedQuestion> questions,
+            long inactivityTimeoutSeconds,
+            Instant startedAt,
+            Map<String, String> links) {}
+
+    @PostMapping
+    ResponseEntity<StartedSession> start(@Valid @RequestBody StartSessionRequest request) {
+        SessionId sessionId = request.sessionId() != null ? request.sessionId() : SessionId.generate();
+        commands.sendAndWait(new StartSessionCommand(
+                sessionId,
+                request.candidateId(),
+                request.cohortId(),
+                request.mode() != null ? request.mode() : ReviewMode.SELF,
+                request.themes() != null ? request.themes() : List.of(),
+                request.questionCount() != null ? request.questionCount() : 0,
+                request.questionIds() != null ? request.questionIds() : List.of()));
+        SessionStartedEvent started = (SessionStartedEvent)
+                events.readEvents(sessionId.value()).next().getPayload();
+        URI location = URI.create("/api/sessions/" + sessionId);
+        return ResponseEntity.created(location)
+                .body(new StartedSession(
+                        sessionId,
+                        started.candidateId(),
+                        started.cohortId(),
+                        started.mode(),
+                        started.questions(),
+                        started.inactivityTimeoutSeconds(),
+                        started.startedAt(),
+                        links(sessionId)));
+    }
+
+    record AnswerRequest(
+            @NotNull QuestionId questionId,
+            @NotNull String answer,
+            @NotNull @Min(0) @Max(86_400) Integer timeSpentSeconds) {}
+
+    record Accepted(SessionId sessionId, QuestionId questionId, String outcome, Map<String, String> links) {}
+
+    @PostMapping("/{sessionId}/answers")
+    ResponseEntity<Accepted> answer(@PathVariable SessionId sessionId, @Valid @RequestBody AnswerRequest request) {
+        commands.sendAndWait(new AnswerQuestionCommand(
+                sessionId, request.questionId(), request.answer(), request.timeSpentSeconds()));
+        return ResponseEntity.created(URI.create("/api/sessions/" + sessionId + "/answers/" + request.questionId()))
+                .body(new Accepted(sessionId, request.questionId(), "answered", links(sessionId)));
+    }
+
+    record RatingRequest(
+            @NotNull PersonId raterId,
+            @NotNull RaterRole raterRole,
+            Map<String, Integer> scores,
+            @Size(max = 4000) String comment) {}
+
+    @PostMapping("/{sessionId}/answers/{questionId}/ratings")
+    ResponseEntity<Accepted> rate(
+            @PathVariable SessionId sessionId,
+            @PathVariable QuestionId questionId,
+            @Valid @RequestBody RatingRequest request) {
+        commands.sendAndWait(new RateAnswerCommand(
+                sessionId,
+                questionId,
+                request.raterId(),
+                request.raterRole(),
+                Scores.parse(request.scores()),
+                blankToNull(request.comment())));
+        URI location =
+                URI.create("/api/sessions/" + sessionId + "/answers/" + questionId + "/ratings/" + request.raterId());
+        return ResponseEntity.created(location).body(new Accepted(sessionId, questionId, "rated", links(sessionId)));
+    }
+
+    record RevisionRequest(
+            @NotNull RaterRole raterRole,
+            Map<String, Integer> scores,
+            @Size(max = 4000) String comment) {}
+
+    @PutMapping("/{sessionId}/answers/{questionId}/ratings/{raterId}")
+    ResponseEntity<Accepted> revise(
+            @PathVariable SessionId sessionId,
+            @PathVariable QuestionId questionId,
+            @PathVariable PersonId raterId,
+            @Valid @RequestBody RevisionRequest request) {
+        commands.sendAndWait(new ReviseRatingCommand(
+                sessionId,
+                questionId,
+                raterId,
+                request.raterRole(),
+                Scores.parse(request.scores()),
+                blankToNull(request.comment())));
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(new Accepted(sessionId, questionId, "rating revised", links(sessionId)));
+    }
+
+    record Ended(SessionId sessionId, String status, Map<String, String> links) {}
+
+    @PostMapping("/{sessionId}/complete")
+    ResponseEntity<Ended> complete(@PathVariable SessionId sessionId) {
+        commands.sendAndWait(new CompleteSessionCommand(sessionId));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Ended(sessionId, "completed", links(sessionId)));
+    }
+
+    record AbandonRequest(@Size(max = 1000) String reason) {}
+
+    @PostMapping("/{sessionId}/abandon")
+    ResponseEntity<Ended> abandon(
+            @PathVariable SessionId sessionId, @Valid @RequestBody(required = false) AbandonRequest request) {
+        String reason = request == null ? null : blankToNull(request.reason());
+        commands.sendAndWait(new AbandonSessionCommand(sessionId, reason));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Ended(sessionId, "abandoned", links(sessionId)));
+    }
+
+    private static Map<String, String> links(SessionId sessionId) {
+        String base = "/api/sessions/" + sessionId;
+        return Map.of(
+                "answer", base + "/answers",
+                "complete", base + "/complete",
+                "abandon", base + "/abandon");
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,2 @@
+/** What every command endpoint shares: how rejections are answered. */
+package dev.practicetracker.command.web;

@@ -1,0 +1,77 @@
+package dev.practicetracker.database;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points the data source at PostgreSQL before anything connects: {@code DATABASE_URL} when given; otherwise, unless
+ * {@code TRACKER_EMBEDDED_DATABASE=false} or {@code spring.datasource.url} is already set, an embedded PostgreSQL
+ * whose data lives in {@code TRACKER_DATA_DIR} (default {@code ./data}) and which stops after the application has
+ * closed, so in-flight work finishes first.
+ */
+public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+    private static final Object LOCK = new Object();
+    private static EmbeddedDatabase embedded;
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> properties = new HashMap<>();
+        String databaseUrl = environment.getProperty("DATABASE_URL");
+        if (databaseUrl != null && !databaseUrl.isBlank()) {
+            DatabaseUrl url = DatabaseUrl.parse(databaseUrl);
+            properties.put("spring.datasource.url", url.jdbcUrl());
+            putIfPresent(properties, "spring.datasource.username", url.username(), environment, "DATABASE_USERNAME");
+            putIfPresent(properties, "spring.datasource.password", url.password(), environment, "DATABASE_PASSWORD");
+        } else if (environment.getProperty("spring.datasource.url") == null
+                && environment.getProperty("TRACKER_EMBEDDED_DATABASE", Boolean.class, true)) {
+            EmbeddedDatabase database = startEmbedded(environment);
+            properties.put("spring.datasource.url", database.jdbcUrl("postgres"));
+            properties.put("tracker.database.embedded-port", database.port());
+        }
+        if (!properties.isEmpty()) {
+            environment.getPropertySources().addFirst(new MapPropertySource("trackerDatabase", properties));
+        }
+    }
+
+    private static void putIfPresent(
+            Map<String, Object> properties,
+            String key,
+            String fromUrl,
+            ConfigurableEnvironment environment,
+            String variable) {
+        String value = fromUrl != null ? fromUrl : environment.getProperty(variable);
+        if (value != null) {
+            properties.put(key, value);
+        }
+    }
+
+    private static EmbeddedDatabase startEmbedded(ConfigurableEnvironment environment) {
+        synchronized (LOCK) {
+            if (embedded == null) {
+                Path dataDir = Path.of(environment.getProperty("TRACKER_DATA_DIR", "data"), "postgres");
+                int port = environment.getProperty("TRACKER_EMBEDDED_DATABASE_PORT", Integer.class, 0);
+                EmbeddedDatabase started = EmbeddedDatabase.start(dataDir, port);
+                SpringApplication.getShutdownHandlers().add(() -> {
+                    synchronized (LOCK) {
+                        started.close();
+                        embedded = null;
+                    }
+                });
+                embedded = started;
+            }
+            return embedded;
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

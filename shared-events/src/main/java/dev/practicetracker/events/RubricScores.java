@@ -1,0 +1,72 @@
+package dev.practicetracker.events;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** One score from 1 to 5 for every rubric criterion. */
+public record RubricScores(
+        int clarity,
+        int reasoning,
+        @JsonProperty("technicalDepth") int technicalDepth,
+        int structure,
+        int impact) {
+
+    public static final int MIN = 1;
+    public static final int MAX = 5;
+
+    public RubricScores {
+        check(Criterion.CLARITY, clarity);
+        check(Criterion.REASONING, reasoning);
+        check(Criterion.TECHNICAL_DEPTH, technicalDepth);
+        check(Criterion.STRUCTURE, structure);
+        check(Criterion.IMPACT, impact);
+    }
+
+    /** Builds the scores from a map that must name every criterion once. */
+    public static RubricScores of(Map<Criterion, Integer> scores) {
+        for (Criterion criterion : Criterion.values()) {
+            if (scores.get(criterion) == null) {
+                throw new IllegalArgumentException("a score for '" + criterion.id() + "' is missing");
+            }
+        }
+        return new RubricScores(
+                scores.get(Criterion.CLARITY),
+                scores.get(Criterion.REASONING),
+                scores.get(Criterion.TECHNICAL_DEPTH),
+                scores.get(Criterion.STRUCTURE),
+                scores.get(Criterion.IMPACT));
+    }
+
+    public int of(Criterion criterion) {
+        return switch (criterion) {
+            case CLARITY -> clarity;
+            case REASONING -> reasoning;
+            case TECHNICAL_DEPTH -> technicalDepth;
+            case STRUCTURE -> structure;
+            case IMPACT -> impact;
+        };
+    }
+
+    public Map<Criterion, Integer> asMap() {
+        Map<Criterion, Integer> map = new EnumMap<>(Criterion.class);
+        for (Criterion criterion : Criterion.values()) {
+            map.put(criterion, of(criterion));
+        }
+        return map;
+    }
+
+    /** The unweighted mean of the five criteria, on the same 1 to 5 scale. */
+    @JsonIgnore
+    public double mean() {
+        return (clarity + reasoning + technicalDepth + structure + impact) / 5.0;
+    }
+
+    private static void check(Criterion criterion, int score) {
+        if (score < MIN || score > MAX) {
+            throw new IllegalArgumentException(
+                    "score for '" + criterion.id() + "' must be from " + MIN + " to " + MAX + ", was " + score);
+        }
+    }
+}

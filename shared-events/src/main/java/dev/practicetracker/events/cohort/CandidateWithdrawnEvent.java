@@ -1,0 +1,10 @@
+package dev.practicetracker.events.cohort;
+
+import dev.practicetracker.events.CandidateId;
+import dev.practicetracker.events.CohortId;
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+/** A candidate left a cohort. {@code reason} may be null. */
+@Revision("1")
+public record CandidateWithdrawnEvent(CohortId cohortId, CandidateId candidateId, String reason, Instant withdrawnAt) {}

@@ -1,0 +1,2 @@
+/** The published language of the tracker: identifiers and value types that events carry. */
+package dev.practicetracker.events;

@@ -1,0 +1,2 @@
+/** Events of the question bank: added, revised, retired. */
+package dev.practicetracker.events.question;

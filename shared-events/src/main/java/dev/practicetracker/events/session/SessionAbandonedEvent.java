@@ -1,0 +1,17 @@
+package dev.practicetracker.events.session;
+
+import dev.practicetracker.events.CandidateId;
+import dev.practicetracker.events.CohortId;
+import dev.practicetracker.events.SessionId;
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+/** The candidate gave the session up. {@code reason} may be null. */
+@Revision("1")
+public record SessionAbandonedEvent(
+        SessionId sessionId,
+        CandidateId candidateId,
+        CohortId cohortId,
+        int answeredCount,
+        String reason,
+        Instant abandonedAt) {}
