@@ -11,6 +11,7 @@ import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -23,13 +24,20 @@ import org.springframework.context.annotation.Primary;
 @AutoConfiguration(before = JdbcAutoConfiguration.class)
 public class EventStoreAutoConfiguration {
 
-    /** Events and messages: records as plain JSON, tolerant of fields added by later revisions. */
-    @Bean("defaultAxonObjectMapper")
-    public ObjectMapper defaultAxonObjectMapper() {
-        return new ObjectMapper()
-                .findAndRegisterModules()
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** Events, commands and deadlines: records as plain JSON, tolerant of fields added by later revisions. */
+    @Bean
+    @Qualifier("messageSerializer")
+    public Serializer messageSerializer(RevisionResolver revisionResolver) {
+        return JacksonSerializer.builder()
+                .objectMapper(recordMapper())
+                .revisionResolver(revisionResolver)
+                .build();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer(RevisionResolver revisionResolver) {
+        return messageSerializer(revisionResolver);
     }
 
     /**
@@ -39,7 +47,7 @@ public class EventStoreAutoConfiguration {
     @Bean
     @Primary
     public Serializer serializer(RevisionResolver revisionResolver) {
-        ObjectMapper mapper = defaultAxonObjectMapper()
+        ObjectMapper mapper = recordMapper()
                 .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
                 .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
                 .setVisibility(PropertyAccessor.CREATOR, JsonAutoDetect.Visibility.ANY);
@@ -47,6 +55,14 @@ public class EventStoreAutoConfiguration {
                 .objectMapper(mapper)
                 .revisionResolver(revisionResolver)
                 .build();
+    }
+
+    /** Kept private to Axon: an ObjectMapper bean would replace the one Spring MVC answers HTTP requests with. */
+    private static ObjectMapper recordMapper() {
+        return new ObjectMapper()
+                .findAndRegisterModules()
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     @Bean

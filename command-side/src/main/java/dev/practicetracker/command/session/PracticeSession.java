@@ -21,7 +21,6 @@ import dev.practicetracker.events.session.SessionExpiredEvent;
 import dev.practicetracker.events.session.SessionStartedEvent;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +57,7 @@ public class PracticeSession {
     private CohortId cohortId;
     private ReviewMode mode;
     private Map<String, PlannedQuestion> questions;
-    private Map<String, Set<String>> ratersByAnswer;
+    private Map<String, Map<String, RaterRole>> ratersByAnswer;
     private Status status;
     private Instant lastActivityAt;
     private long inactivityTimeoutSeconds;
@@ -148,7 +147,7 @@ public class PracticeSession {
         Theme theme = checkRating(command.questionId(), command.raterId().value(), command.raterRole());
         if (ratersByAnswer
                 .get(command.questionId().value())
-                .contains(command.raterId().value())) {
+                .containsKey(command.raterId().value())) {
             throw new RuleViolation(
                     "already-rated",
                     "rater " + command.raterId() + " has already rated this answer; revise the rating instead");
@@ -169,11 +168,18 @@ public class PracticeSession {
     @CommandHandler
     public void handle(ReviseRatingCommand command) {
         Theme theme = checkRating(command.questionId(), command.raterId().value(), command.raterRole());
-        if (!ratersByAnswer
+        RaterRole earlierRole = ratersByAnswer
                 .get(command.questionId().value())
-                .contains(command.raterId().value())) {
+                .get(command.raterId().value());
+        if (earlierRole == null) {
             throw new RuleViolation(
                     "not-rated-yet", "rater " + command.raterId() + " has not rated this answer yet; rate it first");
+        }
+        if (earlierRole != command.raterRole()) {
+            throw new RuleViolation(
+                    "role-changed",
+                    "rater " + command.raterId() + " rated this answer as " + earlierRole.id()
+                            + "; a revision keeps that role");
         }
         apply(new AnswerRatingRevisedEvent(
                 sessionId,
@@ -284,15 +290,22 @@ public class PracticeSession {
 
     @EventSourcingHandler
     void on(QuestionAnsweredEvent event) {
-        ratersByAnswer.put(event.questionId().value(), new HashSet<>());
+        ratersByAnswer.put(event.questionId().value(), new HashMap<>());
         lastActivityAt = event.answeredAt();
     }
 
     @EventSourcingHandler
     void on(AnswerRatedEvent event) {
-        ratersByAnswer.get(event.questionId().value()).add(event.raterId().value());
+        ratersByAnswer.get(event.questionId().value()).put(event.raterId().value(), event.raterRole());
         if (status == Status.IN_PROGRESS) {
             lastActivityAt = event.ratedAt();
+        }
+    }
+
+    @EventSourcingHandler
+    void on(AnswerRatingRevisedEvent event) {
+        if (status == Status.IN_PROGRESS) {
+            lastActivityAt = event.revisedAt();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.practicetracker.events.cohort;
 
+import dev.practicetracker.events.CandidateEvent;
 import dev.practicetracker.events.CandidateId;
 import dev.practicetracker.events.CohortId;
 import java.time.Instant;
@@ -7,4 +8,5 @@ import org.axonframework.serialization.Revision;
 
 /** A candidate joined a cohort (again, if they had been withdrawn). */
 @Revision("1")
-public record CandidateEnrolledEvent(CohortId cohortId, CandidateId candidateId, Instant enrolledAt) {}
+public record CandidateEnrolledEvent(CohortId cohortId, CandidateId candidateId, Instant enrolledAt)
+        implements CandidateEvent {}

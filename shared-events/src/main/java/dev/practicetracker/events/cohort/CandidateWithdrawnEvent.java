@@ -1,5 +1,6 @@
 package dev.practicetracker.events.cohort;
 
+import dev.practicetracker.events.CandidateEvent;
 import dev.practicetracker.events.CandidateId;
 import dev.practicetracker.events.CohortId;
 import java.time.Instant;
@@ -7,4 +8,5 @@ import org.axonframework.serialization.Revision;
 
 /** A candidate left a cohort. {@code reason} may be null. */
 @Revision("1")
-public record CandidateWithdrawnEvent(CohortId cohortId, CandidateId candidateId, String reason, Instant withdrawnAt) {}
+public record CandidateWithdrawnEvent(CohortId cohortId, CandidateId candidateId, String reason, Instant withdrawnAt)
+        implements CandidateEvent {}

@@ -1,5 +1,6 @@
 package dev.practicetracker.events.session;
 
+import dev.practicetracker.events.CandidateEvent;
 import dev.practicetracker.events.CandidateId;
 import dev.practicetracker.events.CohortId;
 import dev.practicetracker.events.PersonId;
@@ -23,4 +24,5 @@ public record AnswerRatedEvent(
         RaterRole raterRole,
         RubricScores scores,
         String comment,
-        Instant ratedAt) {}
+        Instant ratedAt)
+        implements CandidateEvent {}

@@ -1,5 +1,6 @@
 package dev.practicetracker.events.session;
 
+import dev.practicetracker.events.CandidateEvent;
 import dev.practicetracker.events.CandidateId;
 import dev.practicetracker.events.CohortId;
 import dev.practicetracker.events.QuestionId;
@@ -18,4 +19,5 @@ public record QuestionAnsweredEvent(
         Theme theme,
         String answer,
         int timeSpentSeconds,
-        Instant answeredAt) {}
+        Instant answeredAt)
+        implements CandidateEvent {}

@@ -1,5 +1,6 @@
 package dev.practicetracker.events.session;
 
+import dev.practicetracker.events.CandidateEvent;
 import dev.practicetracker.events.CandidateId;
 import dev.practicetracker.events.CohortId;
 import dev.practicetracker.events.SessionId;
@@ -14,4 +15,5 @@ public record SessionExpiredEvent(
         CohortId cohortId,
         int answeredCount,
         Instant lastActivityAt,
-        Instant expiredAt) {}
+        Instant expiredAt)
+        implements CandidateEvent {}

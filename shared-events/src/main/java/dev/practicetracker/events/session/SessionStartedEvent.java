@@ -1,5 +1,6 @@
 package dev.practicetracker.events.session;
 
+import dev.practicetracker.events.CandidateEvent;
 import dev.practicetracker.events.CandidateId;
 import dev.practicetracker.events.CohortId;
 import dev.practicetracker.events.ReviewMode;
@@ -20,4 +21,5 @@ public record SessionStartedEvent(
         ReviewMode mode,
         List<PlannedQuestion> questions,
         long inactivityTimeoutSeconds,
-        Instant startedAt) {}
+        Instant startedAt)
+        implements CandidateEvent {}

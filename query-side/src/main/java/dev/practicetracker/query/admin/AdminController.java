@@ -1,0 +1,49 @@
+package dev.practicetracker.query.admin;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Operating the read side: rebuilds and dead letters. */
+@RestController
+@RequestMapping("/api/admin")
+@Validated
+class AdminController {
+
+    private final ReadModelRebuild rebuild;
+    private final DeadLetters deadLetters;
+
+    AdminController(ReadModelRebuild rebuild, DeadLetters deadLetters) {
+        this.rebuild = rebuild;
+        this.deadLetters = deadLetters;
+    }
+
+    @PostMapping("/rebuild")
+    ResponseEntity<ReadModelRebuild.Progress> startRebuild() {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(rebuild.start());
+    }
+
+    @GetMapping("/rebuild")
+    ReadModelRebuild.Progress rebuildProgress() {
+        return rebuild.progress();
+    }
+
+    @GetMapping("/dead-letters")
+    DeadLetters.Summary deadLetters(@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+        return deadLetters.summary(limit);
+    }
+
+    @PostMapping("/dead-letters/retry")
+    Map<String, Object> retryDeadLetters() {
+        int succeeded = deadLetters.retryAll();
+        return Map.of("sequencesSucceeded", succeeded, "lettersLeft", deadLetters.count());
+    }
+}

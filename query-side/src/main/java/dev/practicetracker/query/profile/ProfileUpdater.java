@@ -1,0 +1,157 @@
+package dev.practicetracker.query.profile;
+
+import dev.practicetracker.events.CandidateId;
+import dev.practicetracker.events.RaterRole;
+import dev.practicetracker.events.Theme;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Recomputes a candidate's stored profile and daily progress in one theme from the base rows, so that applying an
+ * event twice, or replaying every event, ends in the same rows. Time comes from the events, never the clock.
+ */
+@Component
+public class ProfileUpdater {
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final RatingHistory history;
+    private final SkillEstimator estimator;
+    private final QueryUpdateEmitter updates;
+
+    ProfileUpdater(
+            NamedParameterJdbcTemplate jdbc,
+            RatingHistory history,
+            SkillEstimator estimator,
+            QueryUpdateEmitter updates) {
+        this.jdbc = jdbc;
+        this.history = history;
+        this.estimator = estimator;
+        this.updates = updates;
+    }
+
+    public void refresh(CandidateId candidateId, Theme theme, Instant asOf) {
+        String candidate = candidateId.value();
+        List<RatingVersion> versions = history.versions(candidate, theme);
+        SkillEstimate estimate = estimator.estimate(RatingHistory.inForce(versions, asOf), asOf);
+        storeProfile(candidate, theme, estimate, asOf);
+        storeDailyProgress(candidate, theme, versions);
+        updates.emit(
+                FindSkillProfileQuery.class,
+                query -> query.candidateId().equals(candidate),
+                new ProfileChanged(candidate, theme, asOf));
+    }
+
+    private void storeProfile(String candidate, Theme theme, SkillEstimate estimate, Instant asOf) {
+        jdbc.update(
+                """
+                INSERT INTO qs_skill_profile (candidate_id, theme, answers, ratings_self, ratings_peer, ratings_coach,
+                                              level, uncertainty, enough_evidence, trend, basis, last_practised_at,
+                                              last_rated_at, as_of)
+                SELECT :candidate, :theme,
+                       (SELECT COUNT(*) FROM qs_answer WHERE candidate_id = :candidate AND theme = :theme),
+                       :self, :peer, :coach, :level, :uncertainty, :enough, :trend, :basis,
+                       (SELECT MAX(answered_at) FROM qs_answer WHERE candidate_id = :candidate AND theme = :theme),
+                       :lastRated, :asOf
+                ON CONFLICT (candidate_id, theme) DO UPDATE SET
+                       answers = EXCLUDED.answers, ratings_self = EXCLUDED.ratings_self,
+                       ratings_peer = EXCLUDED.ratings_peer, ratings_coach = EXCLUDED.ratings_coach,
+                       level = EXCLUDED.level, uncertainty = EXCLUDED.uncertainty,
+                       enough_evidence = EXCLUDED.enough_evidence, trend = EXCLUDED.trend, basis = EXCLUDED.basis,
+                       last_practised_at = EXCLUDED.last_practised_at, last_rated_at = EXCLUDED.last_rated_at,
+                       as_of = EXCLUDED.as_of
+                """,
+                new MapSqlParameterSource()
+                        .addValue("candidate", candidate)
+                        .addValue("theme", theme.id())
+                        .addValue("self", count(estimate, RaterRole.SELF))
+                        .addValue("peer", count(estimate, RaterRole.PEER))
+                        .addValue("coach", count(estimate, RaterRole.COACH))
+                        .addValue("level", oneDecimal(estimate.level()))
+                        .addValue("uncertainty", oneDecimal(estimate.uncertainty()))
+                        .addValue("enough", estimate.enoughEvidence())
+                        .addValue("trend", oneDecimal(estimate.trend()))
+                        .addValue("basis", estimate.basis())
+                        .addValue("lastRated", timestamp(estimate.lastRatedAt()))
+                        .addValue("asOf", Timestamp.from(asOf)));
+    }
+
+    /** One row per UTC day on which ratings were given: their count, their mean, and the level at the day's end. */
+    private void storeDailyProgress(String candidate, Theme theme, List<RatingVersion> versions) {
+        Map<LocalDate, List<RatingVersion>> firstRatingsByDay = new TreeMap<>();
+        for (RatingVersion version : versions) {
+            if (!version.revision()) {
+                firstRatingsByDay
+                        .computeIfAbsent(day(version.effectiveAt()), day -> new ArrayList<>())
+                        .add(version);
+            }
+        }
+        List<MapSqlParameterSource> rows = new ArrayList<>();
+        for (Map.Entry<LocalDate, List<RatingVersion>> entry : firstRatingsByDay.entrySet()) {
+            Instant endOfDay = entry.getKey()
+                    .plusDays(1)
+                    .atStartOfDay(ZoneOffset.UTC)
+                    .toInstant()
+                    .minusNanos(1000);
+            Map<String, Double> currentScores = currentScores(versions, endOfDay);
+            double mean = entry.getValue().stream()
+                    .mapToDouble(version -> currentScores.getOrDefault(version.answerKey(), version.meanScore()))
+                    .average()
+                    .orElse(0);
+            SkillEstimate estimate = estimator.estimate(RatingHistory.inForce(versions, endOfDay), endOfDay);
+            rows.add(new MapSqlParameterSource()
+                    .addValue("candidate", candidate)
+                    .addValue("theme", theme.id())
+                    .addValue("day", entry.getKey())
+                    .addValue("ratings", entry.getValue().size())
+                    .addValue("mean", BigDecimal.valueOf(mean).setScale(2, RoundingMode.HALF_UP))
+                    .addValue("level", oneDecimal(estimate.level()))
+                    .addValue("uncertainty", oneDecimal(estimate.uncertainty())));
+        }
+        MapSqlParameterSource key = new MapSqlParameterSource("candidate", candidate).addValue("theme", theme.id());
+        jdbc.update("DELETE FROM qs_progress_daily WHERE candidate_id = :candidate AND theme = :theme", key);
+        jdbc.batchUpdate("""
+                INSERT INTO qs_progress_daily (candidate_id, theme, day, ratings, mean_score, level, uncertainty)
+                VALUES (:candidate, :theme, :day, :ratings, :mean, :level, :uncertainty)
+                """, rows.toArray(MapSqlParameterSource[]::new));
+    }
+
+    private static Map<String, Double> currentScores(List<RatingVersion> versions, Instant asOf) {
+        Map<String, Double> scores = new LinkedHashMap<>();
+        for (RatingVersion version : versions) {
+            if (!version.effectiveAt().isAfter(asOf)) {
+                scores.put(version.answerKey(), version.meanScore());
+            }
+        }
+        return scores;
+    }
+
+    private static LocalDate day(Instant instant) {
+        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static int count(SkillEstimate estimate, RaterRole role) {
+        RoleEvidence evidence = estimate.byRole().get(role);
+        return evidence == null ? 0 : evidence.count();
+    }
+
+    static BigDecimal oneDecimal(Double value) {
+        return value == null ? null : BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP);
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

@@ -1,0 +1,223 @@
+package dev.practicetracker.query.session;
+
+import dev.practicetracker.events.CandidateId;
+import dev.practicetracker.events.CohortId;
+import dev.practicetracker.events.PersonId;
+import dev.practicetracker.events.QuestionId;
+import dev.practicetracker.events.RaterRole;
+import dev.practicetracker.events.RubricScores;
+import dev.practicetracker.events.SessionId;
+import dev.practicetracker.events.Theme;
+import dev.practicetracker.events.session.AnswerRatedEvent;
+import dev.practicetracker.events.session.AnswerRatingRevisedEvent;
+import dev.practicetracker.events.session.PlannedQuestion;
+import dev.practicetracker.events.session.QuestionAnsweredEvent;
+import dev.practicetracker.events.session.SessionAbandonedEvent;
+import dev.practicetracker.events.session.SessionCompletedEvent;
+import dev.practicetracker.events.session.SessionExpiredEvent;
+import dev.practicetracker.events.session.SessionStartedEvent;
+import dev.practicetracker.query.processing.Candidates;
+import dev.practicetracker.query.processing.ReadModels;
+import dev.practicetracker.query.profile.ProfileUpdater;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Sessions with their questions, answers and every version of every rating; each change refreshes the profile. */
+@Component
+@ProcessingGroup(ReadModels.PROCESSOR)
+class SessionProjection {
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Candidates candidates;
+    private final ProfileUpdater profiles;
+
+    SessionProjection(NamedParameterJdbcTemplate jdbc, Candidates candidates, ProfileUpdater profiles) {
+        this.jdbc = jdbc;
+        this.candidates = candidates;
+        this.profiles = profiles;
+    }
+
+    @EventHandler
+    void on(SessionStartedEvent event) {
+        candidates.seen(event.candidateId(), event.startedAt());
+        jdbc.update(
+                """
+                INSERT INTO qs_session (session_id, candidate_id, cohort_id, mode, status, planned_count, started_at,
+                                        last_activity_at)
+                VALUES (:id, :candidate, :cohort, :mode, 'in-progress', :planned, :at, :at)
+                ON CONFLICT (session_id) DO NOTHING
+                """,
+                new MapSqlParameterSource()
+                        .addValue("id", event.sessionId().value())
+                        .addValue("candidate", event.candidateId().value())
+                        .addValue("cohort", idOrNull(event.cohortId()))
+                        .addValue("mode", event.mode().id())
+                        .addValue("planned", event.questions().size())
+                        .addValue("at", Timestamp.from(event.startedAt())));
+        List<PlannedQuestion> questions = event.questions();
+        MapSqlParameterSource[] rows = new MapSqlParameterSource[questions.size()];
+        for (int i = 0; i < questions.size(); i++) {
+            PlannedQuestion question = questions.get(i);
+            rows[i] = new MapSqlParameterSource()
+                    .addValue("session", event.sessionId().value())
+                    .addValue("position", i + 1)
+                    .addValue("question", question.questionId().value())
+                    .addValue("theme", question.theme().id())
+                    .addValue("difficulty", question.difficulty().id())
+                    .addValue("prompt", question.prompt());
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO qs_session_question (session_id, position, question_id, theme, difficulty, prompt)
+                VALUES (:session, :position, :question, :theme, :difficulty, :prompt)
+                ON CONFLICT (session_id, question_id) DO NOTHING
+                """, rows);
+    }
+
+    @EventHandler
+    void on(QuestionAnsweredEvent event) {
+        jdbc.update(
+                """
+                INSERT INTO qs_answer (session_id, question_id, candidate_id, cohort_id, theme, answer,
+                                       time_spent_seconds, answered_at)
+                VALUES (:session, :question, :candidate, :cohort, :theme, :answer, :spent, :at)
+                ON CONFLICT (session_id, question_id) DO NOTHING
+                """,
+                new MapSqlParameterSource()
+                        .addValue("session", event.sessionId().value())
+                        .addValue("question", event.questionId().value())
+                        .addValue("candidate", event.candidateId().value())
+                        .addValue("cohort", idOrNull(event.cohortId()))
+                        .addValue("theme", event.theme().id())
+                        .addValue("answer", event.answer())
+                        .addValue("spent", event.timeSpentSeconds())
+                        .addValue("at", Timestamp.from(event.answeredAt())));
+        touch(event.sessionId(), event.answeredAt());
+        candidates.practised(event.candidateId(), event.answeredAt());
+        profiles.refresh(event.candidateId(), event.theme(), event.answeredAt());
+    }
+
+    @EventHandler
+    void on(AnswerRatedEvent event, @MessageIdentifier String eventId) {
+        recordRating(
+                eventId,
+                event.sessionId(),
+                event.questionId(),
+                event.raterId(),
+                event.raterRole(),
+                event.candidateId(),
+                event.cohortId(),
+                event.theme(),
+                event.scores(),
+                event.comment(),
+                event.ratedAt(),
+                false);
+    }
+
+    @EventHandler
+    void on(AnswerRatingRevisedEvent event, @MessageIdentifier String eventId) {
+        recordRating(
+                eventId,
+                event.sessionId(),
+                event.questionId(),
+                event.raterId(),
+                event.raterRole(),
+                event.candidateId(),
+                event.cohortId(),
+                event.theme(),
+                event.scores(),
+                event.comment(),
+                event.revisedAt(),
+                true);
+    }
+
+    @SuppressWarnings("java:S107") // one parameter per column of a rating version
+    private void recordRating(
+            String eventId,
+            SessionId sessionId,
+            QuestionId questionId,
+            PersonId raterId,
+            RaterRole role,
+            CandidateId candidateId,
+            CohortId cohortId,
+            Theme theme,
+            RubricScores scores,
+            String comment,
+            Instant effectiveAt,
+            boolean revision) {
+        jdbc.update(
+                """
+                INSERT INTO qs_rating (event_id, session_id, question_id, rater_id, rater_role, candidate_id, cohort_id,
+                                       theme, clarity, reasoning, technical_depth, structure, impact, mean_score,
+                                       comment, answered_at, effective_at, revision)
+                SELECT :eventId, :session, :question, :rater, :role, :candidate, :cohort, :theme, :clarity, :reasoning,
+                       :depth, :structure, :impact, :mean, :comment,
+                       COALESCE((SELECT answered_at FROM qs_answer WHERE session_id = :session AND question_id = :question),
+                                :at),
+                       :at, :revision
+                ON CONFLICT (event_id) DO NOTHING
+                """,
+                new MapSqlParameterSource()
+                        .addValue("eventId", eventId)
+                        .addValue("session", sessionId.value())
+                        .addValue("question", questionId.value())
+                        .addValue("rater", raterId.value())
+                        .addValue("role", role.id())
+                        .addValue("candidate", candidateId.value())
+                        .addValue("cohort", idOrNull(cohortId))
+                        .addValue("theme", theme.id())
+                        .addValue("clarity", scores.clarity())
+                        .addValue("reasoning", scores.reasoning())
+                        .addValue("depth", scores.technicalDepth())
+                        .addValue("structure", scores.structure())
+                        .addValue("impact", scores.impact())
+                        .addValue("mean", BigDecimal.valueOf(scores.mean()).setScale(2, RoundingMode.HALF_UP))
+                        .addValue("comment", comment)
+                        .addValue("at", Timestamp.from(effectiveAt))
+                        .addValue("revision", revision));
+        profiles.refresh(candidateId, theme, effectiveAt);
+    }
+
+    @EventHandler
+    void on(SessionCompletedEvent event) {
+        end(event.sessionId(), "completed", event.completedAt(), null);
+    }
+
+    @EventHandler
+    void on(SessionAbandonedEvent event) {
+        end(event.sessionId(), "abandoned", event.abandonedAt(), event.reason());
+    }
+
+    @EventHandler
+    void on(SessionExpiredEvent event) {
+        end(event.sessionId(), "expired", event.expiredAt(), "no activity since " + event.lastActivityAt());
+    }
+
+    private void end(SessionId sessionId, String status, Instant at, String reason) {
+        jdbc.update(
+                "UPDATE qs_session SET status = :status, ended_at = :at, end_reason = :reason WHERE session_id = :id",
+                new MapSqlParameterSource()
+                        .addValue("id", sessionId.value())
+                        .addValue("status", status)
+                        .addValue("at", Timestamp.from(at))
+                        .addValue("reason", reason));
+    }
+
+    private void touch(SessionId sessionId, Instant at) {
+        jdbc.update("""
+                UPDATE qs_session SET last_activity_at = GREATEST(last_activity_at, :at) WHERE session_id = :id
+                """, new MapSqlParameterSource("id", sessionId.value()).addValue("at", Timestamp.from(at)));
+    }
+
+    private static String idOrNull(CohortId cohortId) {
+        return cohortId == null ? null : cohortId.value();
+    }
+}
