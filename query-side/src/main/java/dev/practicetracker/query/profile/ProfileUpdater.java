@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +43,9 @@ public class ProfileUpdater {
         this.updates = updates;
     }
 
-    public void refresh(CandidateId candidateId, Theme theme, Instant asOf) {
+    public void refresh(CandidateId candidateId, Theme theme, Instant eventTime) {
+        // PostgreSQL keeps microseconds, rounding the event's nanoseconds; round up so the event's own row counts.
+        Instant asOf = eventTime.plusNanos(999).truncatedTo(ChronoUnit.MICROS);
         String candidate = candidateId.value();
         List<RatingVersion> versions = history.versions(candidate, theme);
         SkillEstimate estimate = estimator.estimate(RatingHistory.inForce(versions, asOf), asOf);

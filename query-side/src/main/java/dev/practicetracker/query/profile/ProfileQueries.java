@@ -1,0 +1,248 @@
+package dev.practicetracker.query.profile;
+
+import dev.practicetracker.events.Theme;
+import dev.practicetracker.query.processing.Candidates;
+import dev.practicetracker.query.web.NotFound;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Answers questions about one candidate's skills, computed from the stored ratings as of the moment asked. */
+@Component
+public class ProfileQueries {
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Candidates candidates;
+    private final RatingHistory history;
+    private final SkillEstimator estimator;
+    private final PracticeScheduler scheduler;
+
+    ProfileQueries(
+            NamedParameterJdbcTemplate jdbc,
+            Candidates candidates,
+            RatingHistory history,
+            SkillEstimator estimator,
+            PracticeScheduler scheduler) {
+        this.jdbc = jdbc;
+        this.candidates = candidates;
+        this.history = history;
+        this.estimator = estimator;
+        this.scheduler = scheduler;
+    }
+
+    @QueryHandler
+    public CandidateProfile handle(FindSkillProfileQuery query) {
+        return profile(query.candidateId(), Instant.now());
+    }
+
+    /** The profile as it stood at {@code asOf}, from the events up to then: answers given and ratings in force. */
+    public CandidateProfile profile(String candidateId, Instant asOf) {
+        requireCandidate(candidateId);
+        Map<Theme, List<RatingVersion>> versions = history.versionsByTheme(candidateId);
+        Map<Theme, AnswerStats> answers = answerStats(candidateId, asOf);
+        List<ThemeProfile> themes = new ArrayList<>();
+        for (Theme theme : Theme.values()) {
+            SkillEstimate estimate =
+                    estimator.estimate(RatingHistory.inForce(versions.getOrDefault(theme, List.of()), asOf), asOf);
+            AnswerStats stats = answers.getOrDefault(theme, AnswerStats.NONE);
+            themes.add(new ThemeProfile(
+                    theme,
+                    theme.title(),
+                    stats.count(),
+                    round(estimate.level()),
+                    Math.round(estimate.uncertainty() * 10) / 10.0,
+                    estimate.enoughEvidence(),
+                    evidence(estimate),
+                    round(estimate.trend()),
+                    estimate.trendWindow().toDays(),
+                    estimate.basis(),
+                    estimate.byRole(),
+                    stats.last(),
+                    estimate.lastRatedAt()));
+        }
+        return new CandidateProfile(candidateId, asOf, themes, CandidateProfile.METHOD);
+    }
+
+    /** One point per UTC day with ratings: how many, their mean score (1 to 5) and the level at the end of the day. */
+    public record ProgressPoint(
+            Theme theme, LocalDate day, int ratings, double meanScore, Double level, double uncertainty) {}
+
+    public List<ProgressPoint> progress(String candidateId, Theme theme, LocalDate from, LocalDate to) {
+        requireCandidate(candidateId);
+        return jdbc.query(
+                """
+                SELECT theme, day, ratings, mean_score, level, uncertainty FROM qs_progress_daily
+                 WHERE candidate_id = :candidate
+                   AND (CAST(:theme AS VARCHAR) IS NULL OR theme = :theme)
+                   AND day BETWEEN :from AND :to
+                 ORDER BY theme, day
+                """,
+                new MapSqlParameterSource("candidate", candidateId)
+                        .addValue("theme", theme == null ? null : theme.id())
+                        .addValue("from", from)
+                        .addValue("to", to),
+                (rs, i) -> new ProgressPoint(
+                        Theme.fromId(rs.getString("theme")),
+                        rs.getDate("day").toLocalDate(),
+                        rs.getInt("ratings"),
+                        rs.getDouble("mean_score"),
+                        decimal(rs.getBigDecimal("level")),
+                        rs.getDouble("uncertainty")));
+    }
+
+    /**
+     * Self-assessment calibration in one theme: over answers that have both the candidate's self-rating and a
+     * coach's rating (current versions), the mean of self minus coach, in rubric points (1 to 5 scale).
+     */
+    public record Calibration(Theme theme, int pairs, Double meanGap, String reading) {}
+
+    public record CalibrationReport(String candidateId, List<Calibration> themes, String method) {}
+
+    public CalibrationReport calibration(String candidateId) {
+        requireCandidate(candidateId);
+        Map<Theme, Calibration> byTheme = new EnumMap<>(Theme.class);
+        jdbc.query("""
+                WITH current AS (
+                    SELECT DISTINCT ON (session_id, question_id, rater_id)
+                           session_id, question_id, rater_id, rater_role, theme, mean_score
+                      FROM qs_rating WHERE candidate_id = :candidate
+                     ORDER BY session_id, question_id, rater_id, effective_at DESC, event_id DESC)
+                SELECT s.theme, COUNT(*) AS pairs, AVG(s.mean_score - c.mean_score) AS gap
+                  FROM current s
+                  JOIN (SELECT session_id, question_id, AVG(mean_score) AS mean_score
+                          FROM current WHERE rater_role = 'coach' GROUP BY session_id, question_id) c
+                    ON c.session_id = s.session_id AND c.question_id = s.question_id
+                 WHERE s.rater_role = 'self'
+                 GROUP BY s.theme
+                """, new MapSqlParameterSource("candidate", candidateId), rs -> {
+            Theme theme = Theme.fromId(rs.getString("theme"));
+            double gap = rs.getDouble("gap");
+            byTheme.put(theme, new Calibration(theme, rs.getInt("pairs"), round2(gap), reading(gap)));
+        });
+        List<Calibration> themes = new ArrayList<>();
+        for (Theme theme : Theme.values()) {
+            themes.add(byTheme.getOrDefault(
+                    theme, new Calibration(theme, 0, null, "no answer has both a self-rating and a coach rating yet")));
+        }
+        return new CalibrationReport(
+                candidateId,
+                themes,
+                "meanGap = mean over answers of (self-rating - coach rating), each the mean of the five criteria on the"
+                        + " 1-5 scale; positive means rating yourself higher than the coach does");
+    }
+
+    public record NextPractice(String candidateId, Instant now, List<PracticeRecommendation> themes) {}
+
+    /** Every theme ranked by what to practise next, spaced like a spaced-repetition deck, with the reason. */
+    public NextPractice next(String candidateId, Instant now) {
+        requireCandidate(candidateId);
+        Map<Theme, List<RatingVersion>> versions = history.versionsByTheme(candidateId);
+        Map<Theme, List<PracticeAttempt>> attempts = attempts(candidateId);
+        List<ThemeHistory> histories = new ArrayList<>();
+        for (Theme theme : Theme.values()) {
+            SkillEstimate estimate =
+                    estimator.estimate(RatingHistory.inForce(versions.getOrDefault(theme, List.of()), now), now);
+            histories.add(new ThemeHistory(theme, attempts.getOrDefault(theme, List.of()), estimate));
+        }
+        return new NextPractice(candidateId, now, scheduler.recommend(histories, now));
+    }
+
+    /** Each answer with the best available judgement of it: the coach's mean, else a peer's, else the self-rating. */
+    private Map<Theme, List<PracticeAttempt>> attempts(String candidateId) {
+        Map<Theme, List<PracticeAttempt>> byTheme = new EnumMap<>(Theme.class);
+        jdbc.query("""
+                WITH current AS (
+                    SELECT DISTINCT ON (session_id, question_id, rater_id)
+                           session_id, question_id, rater_role, mean_score
+                      FROM qs_rating WHERE candidate_id = :candidate
+                     ORDER BY session_id, question_id, rater_id, effective_at DESC, event_id DESC)
+                SELECT a.theme, a.answered_at,
+                       COALESCE(
+                         (SELECT AVG(mean_score) FROM current c WHERE c.session_id = a.session_id
+                             AND c.question_id = a.question_id AND c.rater_role = 'coach'),
+                         (SELECT AVG(mean_score) FROM current c WHERE c.session_id = a.session_id
+                             AND c.question_id = a.question_id AND c.rater_role = 'peer'),
+                         (SELECT AVG(mean_score) FROM current c WHERE c.session_id = a.session_id
+                             AND c.question_id = a.question_id AND c.rater_role = 'self')) AS score
+                  FROM qs_answer a WHERE a.candidate_id = :candidate
+                 ORDER BY a.answered_at
+                """, new MapSqlParameterSource("candidate", candidateId), rs -> {
+            BigDecimal score = rs.getBigDecimal("score");
+            byTheme.computeIfAbsent(Theme.fromId(rs.getString("theme")), theme -> new ArrayList<>())
+                    .add(new PracticeAttempt(
+                            rs.getTimestamp("answered_at").toInstant(), score == null ? null : score.doubleValue()));
+        });
+        return byTheme;
+    }
+
+    private record AnswerStats(int count, Instant last) {
+        static final AnswerStats NONE = new AnswerStats(0, null);
+    }
+
+    private Map<Theme, AnswerStats> answerStats(String candidateId, Instant asOf) {
+        Map<Theme, AnswerStats> stats = new EnumMap<>(Theme.class);
+        jdbc.query(
+                """
+                SELECT theme, COUNT(*) AS answers, MAX(answered_at) AS last FROM qs_answer
+                 WHERE candidate_id = :candidate AND answered_at <= :asOf GROUP BY theme
+                """, new MapSqlParameterSource("candidate", candidateId).addValue("asOf", Timestamp.from(asOf)), rs -> {
+                    stats.put(
+                            Theme.fromId(rs.getString("theme")),
+                            new AnswerStats(
+                                    rs.getInt("answers"),
+                                    rs.getTimestamp("last").toInstant()));
+                });
+        return stats;
+    }
+
+    private void requireCandidate(String candidateId) {
+        if (!candidates.exists(candidateId)) {
+            throw new NotFound("candidate", candidateId);
+        }
+    }
+
+    private static String evidence(SkillEstimate estimate) {
+        if (estimate.level() == null) {
+            return "not enough evidence yet: no ratings";
+        }
+        if (!estimate.enoughEvidence()) {
+            return "not enough evidence yet: " + estimate.ratingsCounted() + " rating(s), ±"
+                    + Math.round(estimate.uncertainty()) + " level points (needs "
+                    + SkillEstimator.MIN_RATINGS_FOR_EVIDENCE + " ratings and ±"
+                    + Math.round(SkillEstimator.MAX_UNCERTAINTY_FOR_EVIDENCE_LEVEL_POINTS) + " or less)";
+        }
+        return "established: " + estimate.ratingsCounted() + " ratings, ±" + Math.round(estimate.uncertainty())
+                + " level points";
+    }
+
+    private static String reading(double gap) {
+        if (Math.abs(gap) < 0.25) {
+            return "well calibrated: self-ratings within a quarter point of the coach's";
+        }
+        return gap > 0
+                ? String.format(Locale.ROOT, "rates themselves %.2f points higher than the coach on average", gap)
+                : String.format(Locale.ROOT, "rates themselves %.2f points lower than the coach on average", -gap);
+    }
+
+    private static Double round(Double value) {
+        return value == null ? null : Math.round(value * 10) / 10.0;
+    }
+
+    private static Double round2(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    private static Double decimal(BigDecimal value) {
+        return value == null ? null : value.doubleValue();
+    }
+}
