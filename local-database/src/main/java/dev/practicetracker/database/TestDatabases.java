@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -16,6 +18,8 @@ public final class TestDatabases {
     public static final String VARIABLE = "TRACKER_TEST_DATABASE_URL";
 
     private static EmbeddedDatabase embedded;
+    private static final List<String> created = new ArrayList<>();
+    private static boolean cleanupRegistered;
 
     private TestDatabases() {}
 
@@ -30,7 +34,30 @@ public final class TestDatabases {
         } catch (SQLException e) {
             throw new IllegalStateException("could not create a test database on " + redact(server), e);
         }
+        if (embedded == null) {
+            rememberForCleanup(server, name);
+        }
         return withDatabase(server, name);
+    }
+
+    /** Databases on a shared server are dropped when the test JVM ends, so repeated runs leave nothing behind. */
+    private static void rememberForCleanup(String server, String name) {
+        created.add(name);
+        if (!cleanupRegistered) {
+            cleanupRegistered = true;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> dropAll(server), "test-database-cleanup"));
+        }
+    }
+
+    private static synchronized void dropAll(String server) {
+        try (Connection connection = DriverManager.getConnection(server);
+                Statement statement = connection.createStatement()) {
+            for (String name : created) {
+                statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }
+        } catch (SQLException e) {
+            System.err.println("Could not drop test databases " + created + ": " + e.getMessage());
+        }
     }
 
     private static String serverUrl() {

@@ -38,6 +38,7 @@ public class ReadModelRebuild implements DisposableBean {
 
     private volatile Run current;
     private ScheduledFuture<?> reporting;
+    private long checks;
 
     ReadModelRebuild(EventProcessingConfiguration processing, JdbcTemplate jdbc) {
         this.processing = processing;
@@ -66,9 +67,10 @@ public class ReadModelRebuild implements DisposableBean {
         log.info("Rebuilding read models from the event store: {} events", head);
         processor.shutDown();
         processor.resetTokens();
+        checks = 0;
         current = new Run(Instant.now(), head, null);
         processor.start();
-        reporting = reporter.scheduleAtFixedRate(this::report, 5, 5, TimeUnit.SECONDS);
+        reporting = reporter.scheduleAtFixedRate(this::report, 250, 250, TimeUnit.MILLISECONDS);
         return progress();
     }
 
@@ -79,8 +81,7 @@ public class ReadModelRebuild implements DisposableBean {
         }
         Map<Integer, EventTrackerStatus> status = processor().processingStatus();
         long done = Math.min(run.head(), lowestPosition(status));
-        boolean replaying = status.values().stream().anyMatch(EventTrackerStatus::isReplaying);
-        if (run.finishedAt() == null && !status.isEmpty() && !replaying && done >= run.head()) {
+        if (run.finishedAt() == null && !status.isEmpty() && done >= run.head()) {
             run = new Run(run.startedAt(), run.head(), Instant.now());
             current = run;
             if (reporting != null) {
@@ -104,9 +105,10 @@ public class ReadModelRebuild implements DisposableBean {
                 run.finishedAt());
     }
 
+    /** Checks four times a second, so the end is seen promptly, and logs every five seconds. */
     private void report() {
         Progress progress = progress();
-        if ("running".equals(progress.state())) {
+        if ("running".equals(progress.state()) && ++checks % 20 == 0) {
             log.info(
                     "Rebuild: {} of {} events ({}%), {} events/s",
                     progress.eventsDone(), progress.eventsTotal(), progress.percentDone(), progress.eventsPerSecond());

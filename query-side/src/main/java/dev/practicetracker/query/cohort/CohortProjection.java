@@ -6,22 +6,25 @@ import dev.practicetracker.events.cohort.CoachAssignedEvent;
 import dev.practicetracker.events.cohort.CohortCreatedEvent;
 import dev.practicetracker.query.processing.Candidates;
 import dev.practicetracker.query.processing.ReadModels;
+import dev.practicetracker.query.processing.SavepointPerEvent;
 import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** Cohorts, their coach and their roster, withdrawn candidates kept with the date they left. */
 @Component
 @ProcessingGroup(ReadModels.PROCESSOR)
-class CohortProjection {
+class CohortProjection extends SavepointPerEvent {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Candidates candidates;
 
-    CohortProjection(NamedParameterJdbcTemplate jdbc, Candidates candidates) {
+    CohortProjection(PlatformTransactionManager transactions, NamedParameterJdbcTemplate jdbc, Candidates candidates) {
+        super(transactions);
         this.jdbc = jdbc;
         this.candidates = candidates;
     }

@@ -4,21 +4,24 @@ import dev.practicetracker.events.question.QuestionAddedEvent;
 import dev.practicetracker.events.question.QuestionRetiredEvent;
 import dev.practicetracker.events.question.QuestionRevisedEvent;
 import dev.practicetracker.query.processing.ReadModels;
+import dev.practicetracker.query.processing.SavepointPerEvent;
 import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** The question bank as readers see it, guidance included. */
 @Component
 @ProcessingGroup(ReadModels.PROCESSOR)
-class QuestionProjection {
+class QuestionProjection extends SavepointPerEvent {
 
     private final NamedParameterJdbcTemplate jdbc;
 
-    QuestionProjection(NamedParameterJdbcTemplate jdbc) {
+    QuestionProjection(PlatformTransactionManager transactions, NamedParameterJdbcTemplate jdbc) {
+        super(transactions);
         this.jdbc = jdbc;
     }
 

@@ -18,6 +18,7 @@ import dev.practicetracker.events.session.SessionExpiredEvent;
 import dev.practicetracker.events.session.SessionStartedEvent;
 import dev.practicetracker.query.processing.Candidates;
 import dev.practicetracker.query.processing.ReadModels;
+import dev.practicetracker.query.processing.SavepointPerEvent;
 import dev.practicetracker.query.profile.ProfileUpdater;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -30,17 +31,23 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** Sessions with their questions, answers and every version of every rating; each change refreshes the profile. */
 @Component
 @ProcessingGroup(ReadModels.PROCESSOR)
-class SessionProjection {
+class SessionProjection extends SavepointPerEvent {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Candidates candidates;
     private final ProfileUpdater profiles;
 
-    SessionProjection(NamedParameterJdbcTemplate jdbc, Candidates candidates, ProfileUpdater profiles) {
+    SessionProjection(
+            PlatformTransactionManager transactions,
+            NamedParameterJdbcTemplate jdbc,
+            Candidates candidates,
+            ProfileUpdater profiles) {
+        super(transactions);
         this.jdbc = jdbc;
         this.candidates = candidates;
         this.profiles = profiles;
