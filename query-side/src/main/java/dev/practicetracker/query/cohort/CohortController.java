@@ -1,0 +1,76 @@
+package dev.practicetracker.query.cohort;
+
+import dev.practicetracker.query.web.BadRequest;
+import dev.practicetracker.query.web.PageRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A coach's view of their cohorts: the overview (JSON or CSV) and the list of cohorts they run. */
+@RestController
+class CohortController {
+
+    static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+    private final CohortQueries queries;
+    private final Coaches coaches;
+    private final AtRiskRules rules;
+
+    CohortController(CohortQueries queries, Coaches coaches, AtRiskRules rules) {
+        this.queries = queries;
+        this.coaches = coaches;
+        this.rules = rules;
+    }
+
+    /** {@code inactiveDays}: whole days without practice after which a candidate is at risk; 1 to 365. */
+    @GetMapping("/api/cohorts/{cohortId}/overview")
+    CohortOverview overview(
+            @PathVariable String cohortId,
+            @RequestParam(required = false) Integer inactiveDays,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        return queries.overview(cohortId, inactiveDays(inactiveDays), new PageRequest(page, size), Instant.now());
+    }
+
+    /** The whole roster, unpaged, for a spreadsheet; see {@link OverviewCsv} for the columns. */
+    @GetMapping("/api/cohorts/{cohortId}/overview.csv")
+    ResponseEntity<String> overviewCsv(
+            @PathVariable String cohortId, @RequestParam(required = false) Integer inactiveDays) {
+        CohortQueries.Roster roster = queries.roster(cohortId, inactiveDays(inactiveDays), Instant.now());
+        return ResponseEntity.ok()
+                .contentType(TEXT_CSV)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("cohort-" + roster.cohort().cohortId() + "-overview.csv")
+                                .build()
+                                .toString())
+                .body(OverviewCsv.render(roster.enrolled()));
+    }
+
+    @GetMapping("/api/coaches/{coachId}/cohorts")
+    List<CohortQueries.CoachCohort> cohorts(@PathVariable String coachId) {
+        coaches.require(coachId);
+        return queries.cohortsOf(coachId);
+    }
+
+    private int inactiveDays(Integer requested) {
+        if (requested == null) {
+            return rules.defaultInactiveDays();
+        }
+        if (requested < AtRiskRules.MIN_INACTIVE_DAYS || requested > AtRiskRules.MAX_INACTIVE_DAYS) {
+            throw new BadRequest(
+                    "inactiveDays",
+                    "must be from " + AtRiskRules.MIN_INACTIVE_DAYS + " to " + AtRiskRules.MAX_INACTIVE_DAYS);
+        }
+        return requested;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.practicetracker.query.cohort;
+
+import dev.practicetracker.events.Theme;
+import dev.practicetracker.query.web.Page;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a coach needs to see of a cohort at a glance, as of {@code asOf}. Levels, means and spreads are in level points
+ * (0 to 100, see {@code SkillEstimator}); trends are the change in level points over {@code trendWindowDays}.
+ *
+ * @param enrolled how many candidates are enrolled now; the roster pages through them, ordered by candidate id
+ * @param themes every theme with its mean and spread across the enrolled candidates who have a level in it
+ * @param weakestThemes up to three themes with the lowest mean, lowest first, among themes where someone has a level
+ * @param atRisk every enrolled candidate at risk (not just those on this roster page), ordered by candidate id
+ * @param withdrawn candidates who left the cohort, most recent first; they count in nothing else here
+ */
+record CohortOverview(
+        Cohort cohort,
+        Instant asOf,
+        int inactiveDays,
+        double fallingTrendLevelPoints,
+        long trendWindowDays,
+        int enrolled,
+        Page<Member> roster,
+        List<ThemeSpread> themes,
+        List<WeakTheme> weakestThemes,
+        List<AtRisk> atRisk,
+        List<Withdrawn> withdrawn,
+        String method) {
+
+    static final String METHOD = "Levels are each candidate's current level per theme in 0-100 level points, as stored"
+            + " when their latest answer or rating in that theme was processed. mean and spread are the mean and the"
+            + " population standard deviation, in level points, over the enrolled candidates with a level in the"
+            + " theme, provisional levels included. A candidate is at risk after inactiveDays whole days without"
+            + " practice since enrolling, or when a level with enough evidence fell by fallingTrendLevelPoints or"
+            + " more over the trend window.";
+
+    record Cohort(String cohortId, String name, String coachId) {}
+
+    /**
+     * One enrolled candidate. {@code lastPractisedAt} is their latest answer anywhere, null when they have never
+     * answered; {@code themes} has every theme, in the same order as the overview's.
+     */
+    record Member(
+            String candidateId,
+            Instant enrolledAt,
+            Instant lastPractisedAt,
+            List<ThemeLevel> themes,
+            boolean atRisk,
+            List<String> reasons) {}
+
+    /** {@code level} and {@code trend} in level points, each null when unknown. */
+    record ThemeLevel(Theme theme, Double level, boolean enoughEvidence, Double trend) {}
+
+    /** {@code mean} and {@code spread} in level points, null when no enrolled candidate has a level in the theme. */
+    record ThemeSpread(Theme theme, String title, int candidatesWithLevel, Double mean, Double spread) {}
+
+    /** {@code mean} in level points. */
+    record WeakTheme(Theme theme, String title, double mean) {}
+
+    record AtRisk(String candidateId, List<String> reasons) {}
+
+    record Withdrawn(String candidateId, Instant withdrawnAt) {}
+}

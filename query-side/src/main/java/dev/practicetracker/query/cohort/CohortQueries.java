@@ -1,0 +1,212 @@
+package dev.practicetracker.query.cohort;
+
+import dev.practicetracker.events.Theme;
+import dev.practicetracker.query.cohort.CohortOverview.AtRisk;
+import dev.practicetracker.query.cohort.CohortOverview.Cohort;
+import dev.practicetracker.query.cohort.CohortOverview.Member;
+import dev.practicetracker.query.cohort.CohortOverview.ThemeLevel;
+import dev.practicetracker.query.cohort.CohortOverview.ThemeSpread;
+import dev.practicetracker.query.cohort.CohortOverview.WeakTheme;
+import dev.practicetracker.query.cohort.CohortOverview.Withdrawn;
+import dev.practicetracker.query.web.NotFound;
+import dev.practicetracker.query.web.Page;
+import dev.practicetracker.query.web.PageRequest;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * A cohort as its coach sees it, read from the stored roster and skill profiles.
+ *
+ * <p>The whole roster is read at once, even to answer one page of it: the theme statistics and the at-risk list are
+ * about every enrolled candidate, and a cohort is a class of tens, not a table of millions. Two queries, whatever the
+ * cohort's size.
+ */
+@Component
+class CohortQueries {
+
+    static final int WEAKEST_THEMES = 3;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final AtRiskRules rules;
+
+    CohortQueries(NamedParameterJdbcTemplate jdbc, AtRiskRules rules) {
+        this.jdbc = jdbc;
+        this.rules = rules;
+    }
+
+    /** Every enrolled candidate, assessed, ordered by candidate id; and who has withdrawn. */
+    record Roster(Cohort cohort, List<Member> enrolled, List<Withdrawn> withdrawn) {}
+
+    CohortOverview overview(String cohortId, int inactiveDays, PageRequest page, Instant now) {
+        Roster roster = roster(cohortId, inactiveDays, now);
+        List<Member> members = roster.enrolled();
+        List<Member> items = members.subList(
+                Math.min(page.offset(), members.size()), Math.min(page.offset() + page.size(), members.size()));
+        List<ThemeSpread> themes = spreads(members);
+        return new CohortOverview(
+                roster.cohort(),
+                now,
+                inactiveDays,
+                rules.fallingTrendLevelPoints(),
+                rules.trendWindowDays(),
+                members.size(),
+                Page.of(List.copyOf(items), page, members.size()),
+                themes,
+                weakest(themes),
+                members.stream()
+                        .filter(Member::atRisk)
+                        .map(member -> new AtRisk(member.candidateId(), member.reasons()))
+                        .toList(),
+                roster.withdrawn(),
+                CohortOverview.METHOD);
+    }
+
+    Roster roster(String cohortId, int inactiveDays, Instant now) {
+        Cohort cohort = cohort(cohortId);
+        Map<String, Map<Theme, ThemeLevel>> levels = levels(cohortId);
+        List<Member> enrolled = new ArrayList<>();
+        List<Withdrawn> withdrawn = new ArrayList<>();
+        jdbc.query("""
+                SELECT m.candidate_id, m.enrolled, m.enrolled_at, m.withdrawn_at, c.last_practised_at
+                  FROM qs_cohort_member m LEFT JOIN qs_candidate c ON c.candidate_id = m.candidate_id
+                 WHERE m.cohort_id = :cohort
+                 ORDER BY m.candidate_id
+                """, new MapSqlParameterSource("cohort", cohortId), rs -> {
+            String candidateId = rs.getString("candidate_id");
+            if (!rs.getBoolean("enrolled")) {
+                withdrawn.add(new Withdrawn(candidateId, instant(rs.getTimestamp("withdrawn_at"))));
+                return;
+            }
+            Instant enrolledAt = instant(rs.getTimestamp("enrolled_at"));
+            Instant lastPractisedAt = instant(rs.getTimestamp("last_practised_at"));
+            Map<Theme, ThemeLevel> byTheme = levels.getOrDefault(candidateId, Map.of());
+            List<ThemeLevel> themes = new ArrayList<>();
+            List<AtRiskRules.ThemeTrend> trends = new ArrayList<>();
+            for (Theme theme : Theme.values()) {
+                ThemeLevel level = byTheme.getOrDefault(theme, new ThemeLevel(theme, null, false, null));
+                themes.add(level);
+                trends.add(new AtRiskRules.ThemeTrend(theme, level.trend(), level.enoughEvidence()));
+            }
+            List<String> reasons = rules.reasons(enrolledAt, lastPractisedAt, trends, inactiveDays, now);
+            enrolled.add(new Member(candidateId, enrolledAt, lastPractisedAt, themes, !reasons.isEmpty(), reasons));
+        });
+        withdrawn.sort(Comparator.comparing(Withdrawn::withdrawnAt, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(Withdrawn::candidateId));
+        return new Roster(cohort, enrolled, withdrawn);
+    }
+
+    /** A coach's cohort with how many candidates are enrolled in it now. */
+    record CoachCohort(String cohortId, String name, int enrolled, Instant createdAt) {}
+
+    /** The cohorts {@code coachId} runs now, by name; the caller has checked the coach exists. */
+    List<CoachCohort> cohortsOf(String coachId) {
+        return jdbc.query(
+                """
+                SELECT c.cohort_id, c.name, c.created_at,
+                       (SELECT COUNT(*) FROM qs_cohort_member m WHERE m.cohort_id = c.cohort_id AND m.enrolled)
+                           AS enrolled
+                  FROM qs_cohort c
+                 WHERE c.coach_id = :coach
+                 ORDER BY c.name, c.cohort_id
+                """,
+                new MapSqlParameterSource("coach", coachId),
+                (rs, i) -> new CoachCohort(
+                        rs.getString("cohort_id"),
+                        rs.getString("name"),
+                        rs.getInt("enrolled"),
+                        instant(rs.getTimestamp("created_at"))));
+    }
+
+    private Cohort cohort(String cohortId) {
+        List<Cohort> found = jdbc.query(
+                "SELECT cohort_id, name, coach_id FROM qs_cohort WHERE cohort_id = :cohort",
+                new MapSqlParameterSource("cohort", cohortId),
+                (rs, i) -> new Cohort(rs.getString("cohort_id"), rs.getString("name"), rs.getString("coach_id")));
+        if (found.isEmpty()) {
+            throw new NotFound("cohort", cohortId);
+        }
+        return found.get(0);
+    }
+
+    /** The stored level, evidence and trend of every enrolled candidate, by candidate and theme. */
+    private Map<String, Map<Theme, ThemeLevel>> levels(String cohortId) {
+        Map<String, Map<Theme, ThemeLevel>> levels = new HashMap<>();
+        jdbc.query("""
+                SELECT p.candidate_id, p.theme, p.level, p.enough_evidence, p.trend
+                  FROM qs_skill_profile p
+                  JOIN qs_cohort_member m ON m.candidate_id = p.candidate_id
+                 WHERE m.cohort_id = :cohort AND m.enrolled
+                """, new MapSqlParameterSource("cohort", cohortId), rs -> {
+            Theme theme = Theme.fromId(rs.getString("theme"));
+            levels.computeIfAbsent(rs.getString("candidate_id"), id -> new EnumMap<>(Theme.class))
+                    .put(
+                            theme,
+                            new ThemeLevel(
+                                    theme,
+                                    decimal(rs.getBigDecimal("level")),
+                                    rs.getBoolean("enough_evidence"),
+                                    decimal(rs.getBigDecimal("trend"))));
+        });
+        return levels;
+    }
+
+    /** Per theme, the mean and population standard deviation of the levels of those who have one. */
+    static List<ThemeSpread> spreads(List<Member> members) {
+        List<ThemeSpread> spreads = new ArrayList<>();
+        Theme[] themes = Theme.values();
+        for (int t = 0; t < themes.length; t++) {
+            List<Double> levels = new ArrayList<>();
+            for (Member member : members) {
+                Double level = member.themes().get(t).level();
+                if (level != null) {
+                    levels.add(level);
+                }
+            }
+            if (levels.isEmpty()) {
+                spreads.add(new ThemeSpread(themes[t], themes[t].title(), 0, null, null));
+                continue;
+            }
+            double mean =
+                    levels.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+            double variance = levels.stream()
+                    .mapToDouble(level -> (level - mean) * (level - mean))
+                    .average()
+                    .orElseThrow();
+            spreads.add(new ThemeSpread(
+                    themes[t], themes[t].title(), levels.size(), oneDecimal(mean), oneDecimal(Math.sqrt(variance))));
+        }
+        return spreads;
+    }
+
+    /** The lowest means first; equal means in the order of {@link Theme#values()}, so the answer is stable. */
+    static List<WeakTheme> weakest(List<ThemeSpread> spreads) {
+        return spreads.stream()
+                .filter(spread -> spread.mean() != null)
+                .sorted(Comparator.comparingDouble(ThemeSpread::mean).thenComparing(ThemeSpread::theme))
+                .limit(WEAKEST_THEMES)
+                .map(spread -> new WeakTheme(spread.theme(), spread.title(), spread.mean()))
+                .toList();
+    }
+
+    private static Double oneDecimal(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+
+    private static Double decimal(BigDecimal value) {
+        return value == null ? null : value.doubleValue();
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}
