@@ -1,5 +1,6 @@
 package dev.practicetracker.query.session;
 
+import dev.practicetracker.query.web.CsvWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

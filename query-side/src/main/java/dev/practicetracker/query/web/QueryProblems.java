@@ -3,6 +3,8 @@ package dev.practicetracker.query.web;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -15,6 +17,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /** Every failed query answers {@code application/problem+json} naming the parameter or the missing thing. */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class QueryProblems {
 
     @ExceptionHandler(NotFound.class)

@@ -14,6 +14,7 @@ import dev.practicetracker.events.cohort.CandidateWithdrawnEvent;
 import dev.practicetracker.events.cohort.CohortCreatedEvent;
 import dev.practicetracker.query.Practice;
 import dev.practicetracker.query.ReadSideIntegrationTest;
+import dev.practicetracker.query.web.Csv;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -292,7 +293,7 @@ class CohortOverviewIntegrationTest extends ReadSideIntegrationTest {
         String body = response.getBody();
         assertThat(body).endsWith("\r\n").contains(",true,\"no practice for 9 days\"\r\n");
 
-        List<List<String>> rows = parseCsv(body);
+        List<List<String>> rows = Csv.parse(body);
         List<String> header = new ArrayList<>(List.of("candidate_id", "last_practised_at"));
         Arrays.stream(Theme.values()).map(Theme::id).forEach(header::add);
         header.addAll(List.of("at_risk", "reasons"));
@@ -388,44 +389,5 @@ class CohortOverviewIntegrationTest extends ReadSideIntegrationTest {
                 .filter(row -> row.get(0).equals(candidate))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no row for " + candidate));
-    }
-
-    /** Reads RFC 4180 CSV: fields split by commas, records by CRLF, quoted fields with doubled quotes inside. */
-    static List<List<String>> parseCsv(String csv) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < csv.length(); i++) {
-            char c = csv.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\r' && i + 1 < csv.length() && csv.charAt(i + 1) == '\n') {
-                row.add(field.toString());
-                field.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-                i++;
-            } else {
-                field.append(c);
-            }
-        }
-        if (!row.isEmpty() || field.length() > 0) {
-            row.add(field.toString());
-            rows.add(row);
-        }
-        return rows;
     }
 }

@@ -17,9 +17,9 @@ import dev.practicetracker.events.session.PlannedQuestion;
 import dev.practicetracker.events.session.QuestionAnsweredEvent;
 import dev.practicetracker.events.session.SessionStartedEvent;
 import dev.practicetracker.query.ReadSideIntegrationTest;
+import dev.practicetracker.query.web.Csv;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -65,7 +65,7 @@ class HistoryCsvIntegrationTest extends ReadSideIntegrationTest {
         assertThat(response.getHeaders().getContentType().toString()).startsWith("text/csv");
         assertThat(response.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION))
                 .isEqualTo("attachment; filename=\"candidate-" + candidate + "-history.csv\"");
-        List<List<String>> records = parse(response.getBody());
+        List<List<String>> records = Csv.parse(response.getBody());
         assertThat(records.get(0))
                 .containsExactly(
                         "session_id",
@@ -120,7 +120,7 @@ class HistoryCsvIntegrationTest extends ReadSideIntegrationTest {
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(response.getBody()).isEqualTo(String.join(",", HistoryExport.HEADER) + "\r\n");
-        assertThat(parse(response.getBody())).hasSize(1);
+        assertThat(Csv.parse(response.getBody())).hasSize(1);
     }
 
     @Test
@@ -176,48 +176,5 @@ class HistoryCsvIntegrationTest extends ReadSideIntegrationTest {
                 new RubricScores(score, score, score, score, score),
                 comment,
                 at);
-    }
-
-    /** Reads RFC 4180 CSV back: records end with CRLF, quoted fields may hold commas, doubled quotes and newlines. */
-    static List<List<String>> parse(String text) {
-        List<List<String>> records = new ArrayList<>();
-        List<String> record = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i += 2;
-                    continue;
-                }
-                if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                record.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                record.add(field.toString());
-                field.setLength(0);
-                records.add(record);
-                record = new ArrayList<>();
-                i += 2;
-                continue;
-            } else {
-                field.append(c);
-            }
-            i++;
-        }
-        if (!record.isEmpty() || field.length() > 0) {
-            throw new AssertionError("the last record does not end with CRLF");
-        }
-        return records;
     }
 }

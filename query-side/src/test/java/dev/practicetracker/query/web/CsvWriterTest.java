@@ -1,4 +1,4 @@
-package dev.practicetracker.query.session;
+package dev.practicetracker.query.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,6 +41,13 @@ class CsvWriterTest {
 
         new CsvWriter(out).record(fields);
 
-        assertThat(HistoryCsvIntegrationTest.parse(out.toString())).containsExactly(fields);
+        assertThat(Csv.parse(out.toString())).containsExactly(fields);
+    }
+
+    @Test
+    void neutralisesAFieldASpreadsheetWouldRunAsAFormula() {
+        assertThat(CsvWriter.field("=HYPERLINK(\"http://x\")")).isEqualTo("\"'=HYPERLINK(\"\"http://x\"\")\"");
+        assertThat(CsvWriter.field("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(CsvWriter.field("-7.5")).isEqualTo("-7.5");
     }
 }
