@@ -3,6 +3,7 @@ package dev.practicetracker.command.question;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
  * Brings the question bank in line with the shipped catalogue at start-up, through the same commands as any other
  * change: adds what is missing, revises what the catalogue has reworded, and leaves the rest alone. Running it on a
  * second node or after a restart adds nothing twice: ids come from the catalogue's keys, and a concurrent add of the
- * same question is rejected by the event store's uniqueness of (aggregate, sequence).
+ * same question is rejected by the event store's uniqueness of (aggregate, sequence), which Axon reports as an
+ * {@link AggregateStreamCreationException} (not a {@link ConcurrencyException}) for a question's first event.
  */
 @Component
 class CatalogueLoader implements ApplicationRunner {
@@ -85,7 +87,7 @@ class CatalogueLoader implements ApplicationRunner {
                     entry.strongAnswer(),
                     "catalogue: " + entry.tip()));
             return true;
-        } catch (ConcurrencyException e) {
+        } catch (AggregateStreamCreationException | ConcurrencyException e) {
             log.debug("Question {} was added by another node meanwhile", entry.key());
             return false;
         }

@@ -1,0 +1,107 @@
+package dev.practicetracker.command;
+
+import static dev.practicetracker.command.CommandApi.read;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.practicetracker.database.TestDatabases;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * The command side stopped and started again on the same database: aggregates are rebuilt from the event store and
+ * keep enforcing their rules, and the question catalogue is not loaded a second time.
+ */
+class RestartIntegrationTest {
+
+    private static final int CATALOGUE_SIZE = 120;
+
+    @Test
+    void aSessionRebuiltAfterARestartStillEnforcesItsRulesAndTheCatalogueIsLoadedOnce() {
+        String url = TestDatabases.createDatabase();
+        String candidate = "cand-restart";
+        String session;
+        List<String> questions;
+
+        try (ConfigurableApplicationContext first = start(url)) {
+            CommandApi api = api(first);
+            JsonNode started = api.startSession(candidate, "databases", 2);
+            session = started.get("sessionId").asText();
+            questions = CommandApi.questionIds(started);
+            assertThat(api.answer(session, questions.get(0)).getStatusCode().value())
+                    .isEqualTo(201);
+            assertThat(api.eventCount("QuestionAddedEvent")).isEqualTo(CATALOGUE_SIZE);
+        }
+
+        try (ConfigurableApplicationContext second = start(url)) {
+            CommandApi api = api(second);
+
+            ResponseEntity<String> again = api.answer(session, questions.get(0));
+            assertThat(again.getStatusCode().value()).as(again.getBody()).isEqualTo(422);
+            assertThat(read(again.getBody()).get("rule").asText()).isEqualTo("already-answered");
+
+            ResponseEntity<String> other = api.answer(session, questions.get(1));
+            assertThat(other.getStatusCode().value()).as(other.getBody()).isEqualTo(201);
+        }
+
+        try (SingleConnectionDataSource database = new SingleConnectionDataSource(url, true)) {
+            JdbcTemplate jdbc = new JdbcTemplate(database);
+            assertThat(jdbc.queryForObject(
+                            "SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%QuestionAddedEvent'",
+                            Long.class))
+                    .isEqualTo(CATALOGUE_SIZE);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM command_question_bank", Long.class))
+                    .isEqualTo(CATALOGUE_SIZE);
+            assertThat(jdbc.queryForList(
+                            "SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ?"
+                                    + " ORDER BY sequence_number",
+                            String.class,
+                            session))
+                    .extracting(type -> type.substring(type.lastIndexOf('.') + 1))
+                    .containsExactly("SessionStartedEvent", "QuestionAnsweredEvent", "QuestionAnsweredEvent");
+        }
+    }
+
+    @Test
+    void aCatalogueQuestionAddedByAnotherNodeMeanwhileIsSkippedRatherThanFailingTheLoad() {
+        String url = TestDatabases.createDatabase();
+        try (ConfigurableApplicationContext context = start(url)) {
+            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            // As another node sees it in the moment before that node's add commits: not in the bank yet, but the
+            // question's stream already exists when this node's add is appended.
+            jdbc.update("DELETE FROM command_question_bank WHERE question_id = "
+                    + "(SELECT min(question_id) FROM command_question_bank)");
+            ApplicationRunner loader = context.getBeansOfType(ApplicationRunner.class).values().stream()
+                    .filter(runner -> runner.getClass().getSimpleName().startsWith("CatalogueLoader"))
+                    .findFirst()
+                    .orElseThrow();
+
+            assertThatCode(() -> loader.run(new DefaultApplicationArguments())).doesNotThrowAnyException();
+            assertThat(api(context).eventCount("QuestionAddedEvent")).isEqualTo(CATALOGUE_SIZE);
+        }
+    }
+
+    private static ConfigurableApplicationContext start(String url) {
+        // server.port as a command-line argument: as a default property it would lose to application.yml's 8081.
+        return new SpringApplicationBuilder(CommandSideApplication.class)
+                .properties("spring.datasource.url=" + url, "server.port=0")
+                .run("--server.port=0");
+    }
+
+    private static CommandApi api(ConfigurableApplicationContext context) {
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        TestRestTemplate http = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port));
+        return new CommandApi(http, context.getBean(JdbcTemplate.class));
+    }
+}
