@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.sql.SQLException;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.RevisionResolver;
@@ -23,6 +25,8 @@ import org.springframework.context.annotation.Primary;
  */
 @AutoConfiguration(before = JdbcAutoConfiguration.class)
 public class EventStoreAutoConfiguration {
+
+    static final String UNIQUE_VIOLATION = "23505";
 
     /** Events, commands and deadlines: records as plain JSON, tolerant of fields added by later revisions. */
     @Bean
@@ -94,5 +98,28 @@ public class EventStoreAutoConfiguration {
                 .setTimestampColumn("time_stamp")
                 .setOwnerColumn("owner")
                 .build();
+    }
+
+    /**
+     * Tells Axon which failed appends are a second write to the same (aggregate, sequence). Axon's JDBC default only
+     * recognises {@code SQLIntegrityConstraintViolationException}, which the PostgreSQL driver never throws: it reports
+     * a unique violation as SQLState {@code 23505}. Without this, creating something twice or two concurrent changes to
+     * one aggregate surface as a plain {@code EventStoreException} (HTTP 500) instead of a conflict (HTTP 409).
+     */
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return EventStoreAutoConfiguration::isUniqueViolation;
+    }
+
+    static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 }

@@ -10,8 +10,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Points the data source at PostgreSQL before anything connects: {@code DATABASE_URL} when given; otherwise, unless
- * {@code TRACKER_EMBEDDED_DATABASE=false} or {@code spring.datasource.url} is already set, an embedded PostgreSQL
+ * Points the data source at PostgreSQL before anything connects, unless {@code spring.datasource.url} is set: {@code
+ * DATABASE_URL} when given; otherwise, unless {@code TRACKER_EMBEDDED_DATABASE=false}, an embedded PostgreSQL
  * whose data lives in {@code TRACKER_DATA_DIR} (default {@code ./data}) and which stops after the application has
  * closed, so in-flight work finishes first.
  */
@@ -22,6 +22,9 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (environment.containsProperty("spring.datasource.url")) {
+            return;
+        }
         Map<String, Object> properties = new HashMap<>();
         String databaseUrl = environment.getProperty("DATABASE_URL");
         if (databaseUrl != null && !databaseUrl.isBlank()) {
@@ -29,8 +32,7 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
             properties.put("spring.datasource.url", url.jdbcUrl());
             putIfPresent(properties, "spring.datasource.username", url.username(), environment, "DATABASE_USERNAME");
             putIfPresent(properties, "spring.datasource.password", url.password(), environment, "DATABASE_PASSWORD");
-        } else if (environment.getProperty("spring.datasource.url") == null
-                && environment.getProperty("TRACKER_EMBEDDED_DATABASE", Boolean.class, true)) {
+        } else if (environment.getProperty("TRACKER_EMBEDDED_DATABASE", Boolean.class, true)) {
             EmbeddedDatabase database = startEmbedded(environment);
             properties.put("spring.datasource.url", database.jdbcUrl("postgres"));
             properties.put("tracker.database.embedded-port", database.port());

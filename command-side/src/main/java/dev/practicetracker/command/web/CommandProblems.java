@@ -61,7 +61,7 @@ class CommandProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
     ResponseEntity<ProblemDetail> conflict(RuntimeException e) {
-        String detail = e instanceof AggregateStreamCreationException || isCreationConflict(e)
+        String detail = e instanceof AggregateStreamCreationException
                 ? "something with this id already exists; choose another id or leave it out to have one generated"
                 : "another change to the same thing was made at the same moment; retry the command";
         return respond(problem(HttpStatus.CONFLICT, "Conflict", detail, "conflict"));
@@ -85,6 +85,14 @@ class CommandProblems extends ResponseEntityExceptionHandler {
         if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
             return conflict((RuntimeException) cause);
         }
+        log.error("Command failed unexpectedly", e);
+        return respond(problem(
+                HttpStatus.INTERNAL_SERVER_ERROR, "Command failed", "the command could not be handled", "internal"));
+    }
+
+    /** Anything unforeseen: logged with its stack trace for the operator, answered without internals. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Command failed unexpectedly", e);
         return respond(problem(
                 HttpStatus.INTERNAL_SERVER_ERROR, "Command failed", "the command could not be handled", "internal"));
@@ -173,10 +181,6 @@ class CommandProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(problem.getStatus())
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(body);
-    }
-
-    private static boolean isCreationConflict(RuntimeException e) {
-        return e.getMessage() != null && e.getMessage().contains("sequence number 0");
     }
 
     private static String kindOf(String path) {

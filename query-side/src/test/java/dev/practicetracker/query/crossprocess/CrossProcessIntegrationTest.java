@@ -33,8 +33,7 @@ class CrossProcessIntegrationTest {
         String database = TestDatabases.createDatabase();
         commandSide = CommandSideProcess.start(database);
         querySide = new SpringApplicationBuilder(QuerySideApplication.class)
-                .properties("spring.datasource.url=" + database, "server.port=0")
-                .run();
+                .run("--spring.datasource.url=" + database, "--server.port=0");
         commands = new Http(commandSide.baseUrl());
         queries = new Http("http://localhost:" + querySide.getEnvironment().getProperty("local.server.port"));
     }

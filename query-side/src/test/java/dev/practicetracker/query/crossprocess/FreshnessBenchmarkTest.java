@@ -69,11 +69,10 @@ class FreshnessBenchmarkTest {
 
     private Latencies measure(String database, Http commands, String source) throws Exception {
         try (ConfigurableApplicationContext querySide = new SpringApplicationBuilder(QuerySideApplication.class)
-                .properties(
-                        "spring.datasource.url=" + database,
-                        "server.port=0",
-                        "axon.eventhandling.processors.read-models.source=" + source)
-                .run()) {
+                .run(
+                        "--spring.datasource.url=" + database,
+                        "--server.port=0",
+                        "--axon.eventhandling.processors.read-models.source=" + source)) {
             List<String[]> planned = planAnswers(commands);
             Map<String, Long> acceptedAt = new ConcurrentHashMap<>();
             Map<String, Long> visibleAt = new ConcurrentHashMap<>();
