@@ -45,7 +45,7 @@ class FreshnessBenchmarkTest {
         try (CommandSideProcess commandSide = CommandSideProcess.start(database)) {
             Http commands = new Http(commandSide.baseUrl());
             Latencies notified = measure(database, commands, "notifiedEventSource");
-            Latencies polled = measure(database, commands, "eventStore");
+            Latencies polled = measure(database, commands, "eventBus");
 
             System.out.println();
             System.out.printf(
