@@ -37,15 +37,17 @@ class ProfileController implements DisposableBean {
 
     private final ProfileQueries queries;
     private final QueryGateway queryGateway;
+    private final LiveStreams streams;
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "sse-heartbeat");
         thread.setDaemon(true);
         return thread;
     });
 
-    ProfileController(ProfileQueries queries, QueryGateway queryGateway) {
+    ProfileController(ProfileQueries queries, QueryGateway queryGateway, LiveStreams streams) {
         this.queries = queries;
         this.queryGateway = queryGateway;
+        this.streams = streams;
     }
 
     /**
@@ -89,6 +91,7 @@ class ProfileController implements DisposableBean {
     SseEmitter stream(@PathVariable String candidateId) {
         CandidateProfile initial = queries.profile(candidateId, Instant.now());
         SseEmitter emitter = new SseEmitter(0L);
+        streams.add(emitter);
         SubscriptionQueryResult<CandidateProfile, ProfileChanged> subscription = queryGateway.subscriptionQuery(
                 new FindSkillProfileQuery(candidateId),
                 ResponseTypes.instanceOf(CandidateProfile.class),
@@ -114,6 +117,7 @@ class ProfileController implements DisposableBean {
         Runnable close = () -> {
             heartbeat.cancel(false);
             subscription.cancel();
+            streams.remove(emitter);
         };
         emitter.onCompletion(close);
         emitter.onTimeout(close);

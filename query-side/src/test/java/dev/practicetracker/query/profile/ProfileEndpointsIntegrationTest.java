@@ -1,0 +1,214 @@
+package dev.practicetracker.query.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.practicetracker.events.CandidateId;
+import dev.practicetracker.events.Difficulty;
+import dev.practicetracker.events.PersonId;
+import dev.practicetracker.events.QuestionId;
+import dev.practicetracker.events.RaterRole;
+import dev.practicetracker.events.ReviewMode;
+import dev.practicetracker.events.RubricScores;
+import dev.practicetracker.events.SessionId;
+import dev.practicetracker.events.Theme;
+import dev.practicetracker.events.session.AnswerRatedEvent;
+import dev.practicetracker.events.session.PlannedQuestion;
+import dev.practicetracker.events.session.QuestionAnsweredEvent;
+import dev.practicetracker.events.session.SessionStartedEvent;
+import dev.practicetracker.query.ReadSideIntegrationTest;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+
+class ProfileEndpointsIntegrationTest extends ReadSideIntegrationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+
+    private final String candidate = "cand-" + UUID.randomUUID();
+    private final Instant start = Instant.now().minus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+
+    @Test
+    void progressHasOnePointPerDayWithRatingsAndTheLevelAtTheEndOfThatDay() {
+        SessionId session = session(Theme.DATABASES, "q-1", "q-2");
+        Instant dayOne = start.plus(1, ChronoUnit.DAYS);
+        Instant dayThree = start.plus(3, ChronoUnit.DAYS);
+        appendAndWait(
+                answer(session, "q-1", Theme.DATABASES, start),
+                answer(session, "q-2", Theme.DATABASES, start.plusSeconds(60)),
+                rating(session, "q-1", Theme.DATABASES, "coach-1", RaterRole.COACH, 2, dayOne),
+                rating(session, "q-2", Theme.DATABASES, "coach-1", RaterRole.COACH, 4, dayThree));
+
+        JsonNode points = http.getForObject(
+                "/api/candidates/{id}/progress?theme=databases&from={from}",
+                JsonNode.class,
+                candidate,
+                LocalDate.ofInstant(start, ZoneOffset.UTC).minusDays(1));
+
+        assertThat(points).hasSize(2);
+        assertThat(points.get(0).get("day").asText()).isEqualTo(day(dayOne));
+        assertThat(points.get(0).get("meanScore").asDouble()).isEqualTo(2.0);
+        assertThat(points.get(1).get("day").asText()).isEqualTo(day(dayThree));
+        assertThat(points.get(1).get("level").asDouble())
+                .isGreaterThan(points.get(0).get("level").asDouble());
+    }
+
+    @Test
+    void whatToPractiseNextRanksEveryThemeWithADueDateAndAReason() {
+        SessionId session = session(Theme.GIT, "q-1");
+        appendAndWait(
+                answer(session, "q-1", Theme.GIT, start),
+                rating(session, "q-1", Theme.GIT, "coach-1", RaterRole.COACH, 5, start.plusSeconds(60)));
+
+        JsonNode themes = http.getForObject("/api/candidates/{id}/next", JsonNode.class, candidate)
+                .get("themes");
+
+        assertThat(themes).hasSize(Theme.values().length);
+        JsonNode git = find(themes, "git");
+        assertThat(Instant.parse(git.get("dueAt").asText()))
+                .isAfter(start.plus(1, ChronoUnit.DAYS).minusSeconds(1));
+        assertThat(themes.get(0).get("theme").asText()).isNotEqualTo("git");
+        assertThat(find(themes, "security").get("reason").asText()).containsIgnoringCase("not practised yet");
+    }
+
+    @Test
+    void calibrationReportsTheMeanGapBetweenSelfAndCoachOnTheSameAnswers() {
+        SessionId session = session(Theme.SECURITY, "q-1", "q-2");
+        appendAndWait(
+                answer(session, "q-1", Theme.SECURITY, start),
+                answer(session, "q-2", Theme.SECURITY, start.plusSeconds(60)),
+                rating(session, "q-1", Theme.SECURITY, candidate, RaterRole.SELF, 4, start.plusSeconds(120)),
+                rating(session, "q-1", Theme.SECURITY, "coach-1", RaterRole.COACH, 2, start.plusSeconds(180)),
+                rating(session, "q-2", Theme.SECURITY, candidate, RaterRole.SELF, 5, start.plusSeconds(240)));
+
+        JsonNode security = find(
+                http.getForObject("/api/candidates/{id}/calibration", JsonNode.class, candidate)
+                        .get("themes"),
+                "security");
+
+        assertThat(security.get("pairs").asInt()).isEqualTo(1);
+        assertThat(security.get("meanGap").asDouble()).isEqualTo(2.0);
+        assertThat(security.get("reading").asText()).contains("higher than the coach");
+    }
+
+    @Test
+    void theLiveStreamSendsTheProfileAndAgainWhenACoachsRatingLands() throws Exception {
+        SessionId session = session(Theme.API_DESIGN, "q-1");
+        appendAndWait(answer(session, "q-1", Theme.API_DESIGN, start));
+        BlockingQueue<JsonNode> profiles = new LinkedBlockingQueue<>();
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<InputStream> stream = client.send(
+                HttpRequest.newBuilder(URI.create(
+                                "http://localhost:" + port + "/api/candidates/" + candidate + "/profile/stream"))
+                        .header("Accept", "text/event-stream")
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        Thread reader = new Thread(() -> readEvents(stream.body(), profiles));
+        reader.setDaemon(true);
+        reader.start();
+
+        JsonNode first = profiles.poll(20, TimeUnit.SECONDS);
+        assertThat(first).isNotNull();
+        assertThat(find(first.get("themes"), "api-design").get("level").isNull())
+                .isTrue();
+
+        append(rating(session, "q-1", Theme.API_DESIGN, "coach-1", RaterRole.COACH, 5, Instant.now()));
+        JsonNode updated = profiles.poll(20, TimeUnit.SECONDS);
+
+        assertThat(updated).isNotNull();
+        assertThat(find(updated.get("themes"), "api-design").get("level").asDouble())
+                .isGreaterThan(50);
+        stream.body().close();
+    }
+
+    @Test
+    void theLiveStreamOfAnUnknownCandidateIsNotFound() {
+        assertThat(http.getForEntity("/api/candidates/{id}/profile/stream", String.class, "nobody-" + UUID.randomUUID())
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    private static void readEvents(InputStream body, BlockingQueue<JsonNode> profiles) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+            List<String> data = new ArrayList<>();
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.startsWith("data:")) {
+                    data.add(line.substring(5));
+                } else if (line.isEmpty() && !data.isEmpty()) {
+                    profiles.add(JSON.readTree(String.join("\n", data)));
+                    data.clear();
+                }
+            }
+        } catch (Exception e) {
+            // the test closed the stream
+        }
+    }
+
+    private SessionId session(Theme theme, String... questions) {
+        SessionId session = SessionId.of("s-" + UUID.randomUUID());
+        List<PlannedQuestion> planned = new ArrayList<>();
+        for (String question : questions) {
+            planned.add(new PlannedQuestion(QuestionId.of(question), theme, Difficulty.FOUNDATION, "Why?"));
+        }
+        append(new SessionStartedEvent(
+                session, CandidateId.of(candidate), null, ReviewMode.COACH, planned, 7200, start.minusSeconds(60)));
+        return session;
+    }
+
+    private QuestionAnsweredEvent answer(SessionId session, String question, Theme theme, Instant at) {
+        return new QuestionAnsweredEvent(
+                session, CandidateId.of(candidate), null, QuestionId.of(question), theme, "Because.", 60, at);
+    }
+
+    private AnswerRatedEvent rating(
+            SessionId session, String question, Theme theme, String rater, RaterRole role, int score, Instant at) {
+        return new AnswerRatedEvent(
+                session,
+                CandidateId.of(candidate),
+                null,
+                QuestionId.of(question),
+                theme,
+                PersonId.of(rater),
+                role,
+                new RubricScores(score, score, score, score, score),
+                null,
+                at);
+    }
+
+    private static String day(Instant instant) {
+        return LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
+    }
+
+    private static JsonNode find(JsonNode themes, String theme) {
+        for (JsonNode node : themes) {
+            if (node.get("theme").asText().equals(theme)) {
+                return node;
+            }
+        }
+        throw new AssertionError("no theme " + theme + " in " + themes);
+    }
+}
