@@ -3,6 +3,7 @@ package dev.practicetracker.command.cohort;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.practicetracker.command.RuleViolation;
+import dev.practicetracker.command.Texts;
 import dev.practicetracker.events.CoachId;
 import dev.practicetracker.events.CohortId;
 import dev.practicetracker.events.cohort.CandidateEnrolledEvent;
@@ -38,6 +39,7 @@ public class Cohort {
         if (name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
             throw new RuleViolation("cohort-name", "a cohort name has 1 to " + MAX_NAME_LENGTH + " characters");
         }
+        Texts.requireStorable("name", name);
         apply(new CohortCreatedEvent(command.cohortId(), name, command.coachId(), GenericEventMessage.clock.instant()));
     }
 
@@ -52,6 +54,7 @@ public class Cohort {
 
     @CommandHandler
     public void handle(WithdrawCandidateCommand command) {
+        Texts.requireStorable("reason", command.reason());
         if (!enrolled.contains(command.candidateId().value())) {
             throw new RuleViolation(
                     "not-enrolled", "candidate " + command.candidateId() + " is not enrolled in this cohort");

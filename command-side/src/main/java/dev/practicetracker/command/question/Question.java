@@ -3,6 +3,7 @@ package dev.practicetracker.command.question;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.practicetracker.command.RuleViolation;
+import dev.practicetracker.command.Texts;
 import dev.practicetracker.events.Difficulty;
 import dev.practicetracker.events.QuestionId;
 import dev.practicetracker.events.Theme;
@@ -71,6 +72,7 @@ public class Question {
 
     @CommandHandler
     public void handle(RetireQuestionCommand command) {
+        Texts.requireStorable("reason", command.reason());
         if (retired) {
             throw new RuleViolation("question-retired", "question " + questionId + " is already retired");
         }
@@ -78,6 +80,8 @@ public class Question {
     }
 
     private static void checkText(String prompt, String strongAnswer) {
+        Texts.requireStorable("prompt", prompt);
+        Texts.requireStorable("strongAnswer", strongAnswer);
         if (prompt == null || prompt.isBlank() || prompt.length() > MAX_PROMPT_LENGTH) {
             throw new RuleViolation("question-prompt", "a prompt has 1 to " + MAX_PROMPT_LENGTH + " characters");
         }

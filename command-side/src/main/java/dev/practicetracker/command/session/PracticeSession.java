@@ -3,6 +3,7 @@ package dev.practicetracker.command.session;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.practicetracker.command.RuleViolation;
+import dev.practicetracker.command.Texts;
 import dev.practicetracker.command.cohort.CohortRoster;
 import dev.practicetracker.events.CandidateId;
 import dev.practicetracker.events.CohortId;
@@ -128,6 +129,7 @@ public class PracticeSession {
             throw new RuleViolation(
                     "answer-too-long", "an answer has at most " + policy.maxAnswerLength() + " characters");
         }
+        Texts.requireStorable("answer", command.answer());
         if (command.timeSpentSeconds() < 0) {
             throw new RuleViolation("negative-time-spent", "time spent cannot be negative");
         }
@@ -145,6 +147,7 @@ public class PracticeSession {
     @CommandHandler
     public void handle(RateAnswerCommand command) {
         Theme theme = checkRating(command.questionId(), command.raterId().value(), command.raterRole());
+        Texts.requireStorable("comment", command.comment());
         if (ratersByAnswer
                 .get(command.questionId().value())
                 .containsKey(command.raterId().value())) {
@@ -168,6 +171,7 @@ public class PracticeSession {
     @CommandHandler
     public void handle(ReviseRatingCommand command) {
         Theme theme = checkRating(command.questionId(), command.raterId().value(), command.raterRole());
+        Texts.requireStorable("comment", command.comment());
         RaterRole earlierRole = ratersByAnswer
                 .get(command.questionId().value())
                 .get(command.raterId().value());
@@ -231,6 +235,7 @@ public class PracticeSession {
     @CommandHandler
     public void handle(AbandonSessionCommand command) {
         requireInProgress("abandon");
+        Texts.requireStorable("reason", command.reason());
         apply(new SessionAbandonedEvent(
                 sessionId,
                 candidateId,

@@ -335,6 +335,22 @@ class PracticeSessionTest {
     }
 
     @Test
+    void rejectsAnAnswerWithAControlCharacterThatNoReadModelCouldStore() {
+        fixture.given(started())
+                .when(new AnswerQuestionCommand(SESSION, Q1, "an index\u0000 on the key", 30))
+                .expectException(RuleViolation.class)
+                .expectException(violationOf("unprintable-text"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void acceptsAnAnswerWithTabsAndLineBreaks() {
+        fixture.given(started())
+                .when(new AnswerQuestionCommand(SESSION, Q1, "first:\n\tthe index\r\nthen: the plan", 30))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
     void rejectsAnAnswerLongerThanThePolicyAllows() {
         fixture.given(started())
                 .when(new AnswerQuestionCommand(SESSION, Q1, "x".repeat(MAX_ANSWER_LENGTH + 1), 30))
