@@ -190,11 +190,12 @@ public class NotifiedEventSource implements StreamableMessageSource<TrackedEvent
             this.fetchedUpTo = startAfter;
         }
 
+        /**
+         * What is already buffered, without a query: the processor peeks after each event to group those sharing a
+         * token, and a round trip to the database for each would only find what the next fetch finds anyway.
+         */
         @Override
         public Optional<TrackedEventMessage<?>> peek() {
-            if (buffer.isEmpty()) {
-                fetch();
-            }
             return Optional.ofNullable(buffer.peekFirst());
         }
 
