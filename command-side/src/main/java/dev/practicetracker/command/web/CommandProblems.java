@@ -40,6 +40,7 @@ class CommandProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RuleViolation.class)
     ResponseEntity<ProblemDetail> ruleViolated(RuleViolation e) {
+        log.info("Command rejected: rule {}", e.rule());
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "A rule was broken", e.getMessage(), e.rule());
         problem.setProperty("rule", e.rule());
         return respond(problem);
