@@ -4,19 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.practicetracker.events.CandidateId;
-import dev.practicetracker.events.Difficulty;
-import dev.practicetracker.events.PersonId;
-import dev.practicetracker.events.QuestionId;
 import dev.practicetracker.events.RaterRole;
-import dev.practicetracker.events.ReviewMode;
-import dev.practicetracker.events.RubricScores;
 import dev.practicetracker.events.SessionId;
 import dev.practicetracker.events.Theme;
 import dev.practicetracker.events.session.AnswerRatedEvent;
-import dev.practicetracker.events.session.PlannedQuestion;
 import dev.practicetracker.events.session.QuestionAnsweredEvent;
-import dev.practicetracker.events.session.SessionStartedEvent;
+import dev.practicetracker.query.CandidateEvents;
 import dev.practicetracker.query.ReadSideIntegrationTest;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -47,7 +40,8 @@ class ProfileEndpointsIntegrationTest extends ReadSideIntegrationTest {
     @LocalServerPort
     int port;
 
-    private final String candidate = "cand-" + UUID.randomUUID();
+    private final CandidateEvents events = CandidateEvents.someone();
+    private final String candidate = events.candidate();
     private final Instant start = Instant.now().minus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 
     @Test
@@ -170,33 +164,17 @@ class ProfileEndpointsIntegrationTest extends ReadSideIntegrationTest {
 
     private SessionId session(Theme theme, String... questions) {
         SessionId session = SessionId.of("s-" + UUID.randomUUID());
-        List<PlannedQuestion> planned = new ArrayList<>();
-        for (String question : questions) {
-            planned.add(new PlannedQuestion(QuestionId.of(question), theme, Difficulty.FOUNDATION, "Why?"));
-        }
-        append(new SessionStartedEvent(
-                session, CandidateId.of(candidate), null, ReviewMode.COACH, planned, 7200, start.minusSeconds(60)));
+        append(events.started(session, theme, start.minusSeconds(60), questions));
         return session;
     }
 
     private QuestionAnsweredEvent answer(SessionId session, String question, Theme theme, Instant at) {
-        return new QuestionAnsweredEvent(
-                session, CandidateId.of(candidate), null, QuestionId.of(question), theme, "Because.", 60, at);
+        return events.answered(session, question, theme, at);
     }
 
     private AnswerRatedEvent rating(
             SessionId session, String question, Theme theme, String rater, RaterRole role, int score, Instant at) {
-        return new AnswerRatedEvent(
-                session,
-                CandidateId.of(candidate),
-                null,
-                QuestionId.of(question),
-                theme,
-                PersonId.of(rater),
-                role,
-                new RubricScores(score, score, score, score, score),
-                null,
-                at);
+        return events.rated(session, question, theme, rater, role, score, at);
     }
 
     private static String day(Instant instant) {
@@ -204,11 +182,6 @@ class ProfileEndpointsIntegrationTest extends ReadSideIntegrationTest {
     }
 
     private static JsonNode find(JsonNode themes, String theme) {
-        for (JsonNode node : themes) {
-            if (node.get("theme").asText().equals(theme)) {
-                return node;
-            }
-        }
-        throw new AssertionError("no theme " + theme + " in " + themes);
+        return CandidateEvents.theme(themes, theme);
     }
 }

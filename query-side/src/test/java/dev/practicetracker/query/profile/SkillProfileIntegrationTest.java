@@ -3,24 +3,16 @@ package dev.practicetracker.query.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.practicetracker.events.CandidateId;
-import dev.practicetracker.events.Difficulty;
-import dev.practicetracker.events.PersonId;
-import dev.practicetracker.events.QuestionId;
 import dev.practicetracker.events.RaterRole;
-import dev.practicetracker.events.ReviewMode;
-import dev.practicetracker.events.RubricScores;
 import dev.practicetracker.events.SessionId;
 import dev.practicetracker.events.Theme;
 import dev.practicetracker.events.session.AnswerRatedEvent;
 import dev.practicetracker.events.session.AnswerRatingRevisedEvent;
-import dev.practicetracker.events.session.PlannedQuestion;
 import dev.practicetracker.events.session.QuestionAnsweredEvent;
-import dev.practicetracker.events.session.SessionStartedEvent;
+import dev.practicetracker.query.CandidateEvents;
 import dev.practicetracker.query.ReadSideIntegrationTest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -28,7 +20,8 @@ import org.springframework.http.ResponseEntity;
 
 class SkillProfileIntegrationTest extends ReadSideIntegrationTest {
 
-    private final String candidate = "cand-" + UUID.randomUUID();
+    private final CandidateEvents events = CandidateEvents.someone();
+    private final String candidate = events.candidate();
     private final Instant start = Instant.now().minus(20, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 
     @Test
@@ -119,50 +112,22 @@ class SkillProfileIntegrationTest extends ReadSideIntegrationTest {
 
     private SessionId session(Theme theme, Instant at) {
         SessionId session = SessionId.of("s-" + UUID.randomUUID());
-        append(new SessionStartedEvent(
-                session,
-                CandidateId.of(candidate),
-                null,
-                ReviewMode.COACH,
-                List.of(new PlannedQuestion(QuestionId.of("q-1"), theme, Difficulty.FOUNDATION, "Why?")),
-                7200,
-                at));
+        append(events.started(session, theme, at, "q-1"));
         return session;
     }
 
     private QuestionAnsweredEvent answer(SessionId session, String question, Theme theme, Instant at) {
-        return new QuestionAnsweredEvent(
-                session, CandidateId.of(candidate), null, QuestionId.of(question), theme, "Because.", 60, at);
+        return events.answered(session, question, theme, at);
     }
 
     private AnswerRatedEvent rating(
             SessionId session, String question, Theme theme, String rater, RaterRole role, int score, Instant at) {
-        return new AnswerRatedEvent(
-                session,
-                CandidateId.of(candidate),
-                null,
-                QuestionId.of(question),
-                theme,
-                PersonId.of(rater),
-                role,
-                new RubricScores(score, score, score, score, score),
-                null,
-                at);
+        return events.rated(session, question, theme, rater, role, score, at);
     }
 
     private AnswerRatingRevisedEvent revision(
             SessionId session, String question, Theme theme, String rater, int score, Instant at) {
-        return new AnswerRatingRevisedEvent(
-                session,
-                CandidateId.of(candidate),
-                null,
-                QuestionId.of(question),
-                theme,
-                PersonId.of(rater),
-                RaterRole.COACH,
-                new RubricScores(score, score, score, score, score),
-                "reread",
-                at);
+        return events.revised(session, question, theme, rater, RaterRole.COACH, score, at);
     }
 
     private JsonNode profile(String candidateId) {
@@ -174,11 +139,6 @@ class SkillProfileIntegrationTest extends ReadSideIntegrationTest {
     }
 
     private static JsonNode theme(JsonNode profile, String theme) {
-        for (JsonNode node : profile.get("themes")) {
-            if (node.get("theme").asText().equals(theme)) {
-                return node;
-            }
-        }
-        throw new AssertionError("no theme " + theme + " in " + profile);
+        return CandidateEvents.theme(profile.get("themes"), theme);
     }
 }
