@@ -42,7 +42,9 @@ final class PrometheusMeterNaming implements MeterFilter {
     private static final Map<String, String> DESCRIPTIONS = Map.of(
             "http.server.requests", "HTTP requests handled, by method, URI template, status and outcome",
             "http.server.requests.active", "HTTP requests in progress, by method and URI template",
-            "system.cpu.cores", "Logical processors available to the JVM");
+            "system.cpu.cores", "Logical processors available to the JVM",
+            "tasks.scheduled.execution", "Runs of scheduled tasks, by task and outcome",
+            "tasks.scheduled.execution.active", "Scheduled tasks running now, by task");
 
     private static final Map<String, String> TAG_NAMES =
             Map.of("payloadType", "payload_type", "processorName", "processor");
