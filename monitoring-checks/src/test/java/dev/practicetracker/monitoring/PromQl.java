@@ -18,11 +18,17 @@ final class PromQl {
 
     private PromQl() {}
 
-    /** Replaces {@code $name}, {@code ${name}} and {@code [[name]]}; an unknown variable fails. */
+    /**
+     * Replaces {@code $name}, {@code ${name}} and {@code [[name]]}; an unknown variable fails. A {@code $name(} is a
+     * macro of Grafana's SQL datasources, expanded after the variables, and stays.
+     */
     static String substitute(String text, Map<String, String> values) {
         Matcher matcher = VARIABLE.matcher(text);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
+            if (matcher.group(2) != null && matcher.end() < text.length() && text.charAt(matcher.end()) == '(') {
+                continue;
+            }
             String name = matcher.group(1) != null
                     ? matcher.group(1)
                     : matcher.group(2) != null ? matcher.group(2) : matcher.group(3);

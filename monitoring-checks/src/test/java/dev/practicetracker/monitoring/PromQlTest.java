@@ -14,6 +14,8 @@ class PromQlTest {
                         "rate(x{cohort=\"$cohort\", app=~\"${application}\", t=\"[[theme]]\"}[$__rate_interval])",
                         Map.of("cohort", "c1", "application", "a|b", "theme", "git", "__rate_interval", "1m")))
                 .isEqualTo("rate(x{cohort=\"c1\", app=~\"a|b\", t=\"git\"}[1m])");
+        assertThat(PromQl.substitute("WHERE id = '${candidate}' AND $__timeFilter(at)", Map.of("candidate", "ada")))
+                .isEqualTo("WHERE id = 'ada' AND $__timeFilter(at)");
         assertThatThrownBy(() -> PromQl.substitute("x{c=\"$nope\"}", Map.of())).hasMessageContaining("$nope");
     }
 
