@@ -156,8 +156,9 @@ class MonitoringStackIntegrationTest {
     void bothServicesScrapesPassPromtoolCheckMetrics() {
         Path promtool = Tools.require("promtool", "prometheus");
         for (ServiceProcess service : List.of(commandSide, querySide)) {
-            Tools.Result result =
-                    Tools.runWithInput(List.of(promtool.toString(), "check", "metrics"), service.scrape());
+            String scrape = service.scrape();
+            writeReport(service.module() + ".prom", scrape);
+            Tools.Result result = Tools.runWithInput(List.of(promtool.toString(), "check", "metrics"), scrape);
 
             assertThat(result.output()).as(service.baseUrl() + " scrape").isBlank();
             assertThat(result.exitCode()).isZero();
@@ -311,6 +312,14 @@ class MonitoringStackIntegrationTest {
         return now.minus(ago);
     }
 
+    private static void writeReport(String file, String text) {
+        try {
+            Files.writeString(workDir.resolve(file), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** What was checked, printed and kept in {@code target/monitoring-check/}, and every failure at once. */
     private static final class Report {
         private final String name;
@@ -334,11 +343,7 @@ class MonitoringStackIntegrationTest {
         void assertPassed() {
             String text = String.join(System.lineSeparator(), lines) + System.lineSeparator();
             System.out.println("Checked " + name + ":" + System.lineSeparator() + text);
-            try {
-                Files.writeString(workDir.resolve(name + "-report.txt"), text);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            writeReport(name + "-report.txt", text);
             assertThat(lines).as("checks run").isNotEmpty();
             assertThat(failures).as(text).isEmpty();
         }

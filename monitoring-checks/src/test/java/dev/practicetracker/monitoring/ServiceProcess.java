@@ -49,6 +49,10 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    String module() {
+        return module;
+    }
+
     Http http() {
         return new Http(baseUrl());
     }
