@@ -30,14 +30,16 @@ class ReviewQueue {
               JOIN qs_cohort_member m ON m.cohort_id = a.cohort_id AND m.candidate_id = a.candidate_id
             """;
 
-    private static final String PENDING_WHERE = """
-             WHERE c.coach_id = :coach
-               AND s.mode = 'coach'
+    /** What makes an answer wait, whichever coach runs its cohort. */
+    private static final String WAITING = """
+                   s.mode = 'coach'
                AND m.enrolled
                AND NOT EXISTS (SELECT 1 FROM qs_rating r
                                 WHERE r.session_id = a.session_id AND r.question_id = a.question_id
                                   AND r.rater_role = 'coach')
             """;
+
+    private static final String PENDING_WHERE = " WHERE c.coach_id = :coach AND " + WAITING;
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -84,5 +86,27 @@ class ReviewQueue {
                     Waiting.describe(waited));
         });
         return Page.of(items, page, total == null ? 0 : total);
+    }
+
+    /** How many answers wait in one cohort, and since when the oldest has; null when none waits. */
+    record Backlog(String cohortId, long waiting, Instant oldestAnsweredAt) {}
+
+    /** The backlog of every cohort, those with nothing waiting included, for the queue's gauges. */
+    List<Backlog> backlogs() {
+        return jdbc.query(
+                """
+                SELECT c.cohort_id, COUNT(w.answered_at) AS waiting, MIN(w.answered_at) AS oldest
+                  FROM qs_cohort c
+                  LEFT JOIN (SELECT a.cohort_id, a.answered_at
+                """ + PENDING_FROM + " WHERE " + WAITING + """
+                            ) w ON w.cohort_id = c.cohort_id
+                 GROUP BY c.cohort_id
+                """,
+                (rs, i) -> new Backlog(
+                        rs.getString("cohort_id"),
+                        rs.getLong("waiting"),
+                        rs.getTimestamp("oldest") == null
+                                ? null
+                                : rs.getTimestamp("oldest").toInstant()));
     }
 }

@@ -1,0 +1,214 @@
+package dev.practicetracker.monitoring;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A realistic burst of use through the two services' HTTP APIs: two cohorts with their coaches and candidates,
+ * coach-reviewed sessions answered and rated by the candidate, a peer and (for most answers) the coach, revised
+ * ratings, self-practice sessions that are completed, abandoned or left to expire, one enrolled candidate who never
+ * practises, commands the service rejects, and the reads candidates and coaches make on the query side.
+ */
+final class Activity {
+
+    /** The ids the dashboards' variables take, and what the query side should show once it has caught up. */
+    record Done(String cohort, String coach, String candidate, int answersWaitingInCohort, String expiredSession) {}
+
+    private static final List<String> COACHED_THEMES = List.of("databases", "git", "security");
+    private static final List<String> SELF_THEMES = List.of("api-design", "system-design");
+
+    private final Http commands;
+    private final Http queries;
+    private final String run = UUID.randomUUID().toString().substring(0, 6);
+
+    Activity(Http commands, Http queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    Done drive() {
+        String evening = "evening-" + run;
+        String morning = "morning-" + run;
+        String eveningCoach = "coach-ada-" + run;
+        String morningCoach = "coach-max-" + run;
+        List<String> eveningCandidates = candidates("ada", "bob", "cleo", "dan");
+        List<String> morningCandidates = candidates("finn", "gus");
+        createCohort(evening, "Evening cohort", eveningCoach, eveningCandidates);
+        enrol(evening, "eve-" + run); // enrolled, never practises
+        createCohort(morning, "Morning cohort", morningCoach, morningCandidates);
+
+        String expired = null;
+        List<String> everyone = new ArrayList<>(eveningCandidates);
+        everyone.addAll(morningCandidates);
+        for (int i = 0; i < everyone.size(); i++) {
+            String candidate = everyone.get(i);
+            boolean inEvening = i < eveningCandidates.size();
+            String cohort = inEvening ? evening : morning;
+            String coach = inEvening ? eveningCoach : morningCoach;
+            String peer = everyone.get((i + 1) % everyone.size());
+            practiseWithCoach(candidate, cohort, coach, peer, i);
+            String left = practiseAlone(candidate, cohort, i);
+            if (left != null) {
+                expired = left;
+            }
+        }
+        sendRejectedCommands(everyone.get(0));
+        readAsCandidatesAndCoaches(everyone, List.of(evening, morning), List.of(eveningCoach, morningCoach));
+        return new Done(evening, eveningCoach, everyone.get(0), eveningCandidates.size(), expired);
+    }
+
+    /** Waits until the query side shows the burst: the review queue as expected and the left session expired. */
+    void awaitQuerySide(Done done, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode queue = queries.get("/api/coaches/" + done.coach() + "/review-queue")
+                    .json();
+            JsonNode session =
+                    queries.get("/api/sessions/" + done.expiredSession()).json();
+            if (queue != null
+                    && queue.path("totalItems").asInt() == done.answersWaitingInCohort()
+                    && session != null
+                    && "expired".equals(session.path("status").asText())) {
+                return;
+            }
+            ServiceProcess.sleep(500);
+        }
+        throw new IllegalStateException("the query side did not show the activity within " + timeout);
+    }
+
+    private List<String> candidates(String... names) {
+        List<String> ids = new ArrayList<>();
+        for (String name : names) {
+            ids.add(name + "-" + run);
+        }
+        return ids;
+    }
+
+    private void createCohort(String cohort, String name, String coach, List<String> candidates) {
+        expect(201, commands.post("/api/cohorts", """
+                {"cohortId": "%s", "name": "%s", "coachId": "%s"}""".formatted(cohort, name, coach)));
+        candidates.forEach(candidate -> enrol(cohort, candidate));
+    }
+
+    private void enrol(String cohort, String candidate) {
+        expect(201, commands.post("/api/cohorts/" + cohort + "/enrolments", """
+                {"candidateId": "%s"}""".formatted(candidate)));
+    }
+
+    /** Three questions answered, each rated by the candidate and a peer, two of them by the coach; completed. */
+    private void practiseWithCoach(String candidate, String cohort, String coach, String peer, int i) {
+        JsonNode session = start(candidate, cohort, "coach", COACHED_THEMES, 3);
+        String id = session.get("sessionId").asText();
+        JsonNode questions = session.get("questions");
+        for (int q = 0; q < questions.size(); q++) {
+            String question = questions.get(q).get("questionId").asText();
+            answer(id, question, 60 + 30 * q);
+            rate(id, question, candidate, "self", 2 + (i + q) % 4);
+            rate(id, question, peer, "peer", 1 + (i + 2 * q) % 5);
+            if (q < 2) {
+                rate(id, question, coach, "coach", 2 + (i + q) % 3);
+            }
+        }
+        String first = questions.get(0).get("questionId").asText();
+        expect(202, commands.put("/api/sessions/" + id + "/answers/" + first + "/ratings/" + candidate, """
+                {"raterRole": "self", "scores": %s, "comment": "Reread it a day later."}""".formatted(
+                        scores(3))));
+        expect(202, commands.post("/api/sessions/" + id + "/complete", ""));
+    }
+
+    /** One question answered and self-rated; then completed, abandoned, or left to expire. Returns a left session. */
+    private String practiseAlone(String candidate, String cohort, int i) {
+        JsonNode session = start(candidate, cohort, "self", SELF_THEMES, 2);
+        String id = session.get("sessionId").asText();
+        String question = session.get("questions").get(0).get("questionId").asText();
+        answer(id, question, 300);
+        rate(id, question, candidate, "self", 1 + i % 5);
+        switch (i % 3) {
+            case 0 -> expect(202, commands.post("/api/sessions/" + id + "/abandon", """
+                    {"reason": "Out of time today."}"""));
+            case 1 -> expect(202, commands.post("/api/sessions/" + id + "/complete", ""));
+            default -> {
+                return id;
+            }
+        }
+        return null;
+    }
+
+    /** Invalid input (400), a broken rule (422), an unknown session (404), and a candidate posing as a coach. */
+    private void sendRejectedCommands(String candidate) {
+        expect(400, commands.post("/api/sessions", """
+                {"candidateId": "%s", "themes": ["no-such-theme"], "questionCount": 2}""".formatted(candidate)));
+        expect(404, commands.post("/api/sessions/no-such-session-" + run + "/complete", ""));
+        JsonNode session = start(candidate, null, "self", List.of("debugging"), 1);
+        String id = session.get("sessionId").asText();
+        String question = session.get("questions").get(0).get("questionId").asText();
+        answer(id, question, 120);
+        expect(422, commands.post("/api/sessions/" + id + "/answers", """
+                {"questionId": "%s", "answer": "Again.", "timeSpentSeconds": 10}""".formatted(question)));
+        expect(422, commands.post("/api/sessions/" + id + "/answers/" + question + "/ratings", """
+                {"raterId": "%s", "raterRole": "coach", "scores": %s}""".formatted(
+                        candidate, scores(5))));
+        expect(202, commands.post("/api/sessions/" + id + "/complete", ""));
+    }
+
+    private void readAsCandidatesAndCoaches(List<String> candidates, List<String> cohorts, List<String> coaches) {
+        for (String candidate : candidates) {
+            for (String path : List.of("/profile", "/progress", "/next", "/calibration", "/sessions")) {
+                queries.get("/api/candidates/" + candidate + path);
+            }
+        }
+        for (String cohort : cohorts) {
+            queries.get("/api/cohorts/" + cohort + "/overview");
+        }
+        for (String coach : coaches) {
+            queries.get("/api/coaches/" + coach + "/review-queue");
+            queries.get("/api/coaches/" + coach + "/cohorts");
+        }
+        queries.get("/api/themes");
+        queries.get("/api/questions?theme=databases");
+        queries.get("/api/candidates/nobody-" + run + "/profile");
+    }
+
+    private JsonNode start(String candidate, String cohort, String mode, List<String> themes, int count) {
+        String cohortField = cohort == null ? "" : "\"cohortId\": \"" + cohort + "\", ";
+        Http.Response response =
+                commands.post("/api/sessions", """
+                {"candidateId": "%s", %s"mode": "%s", "themes": [%s], "questionCount": %d}""".formatted(candidate, cohortField, mode, quoted(themes), count));
+        expect(201, response);
+        return response.json();
+    }
+
+    private void answer(String session, String question, int seconds) {
+        expect(201, commands.post("/api/sessions/" + session + "/answers", """
+                {"questionId": "%s", "answer": "I would start from what the user sees, then the trade-offs.",
+                 "timeSpentSeconds": %d}""".formatted(question, seconds)));
+    }
+
+    private void rate(String session, String question, String rater, String role, int score) {
+        expect(201, commands.post("/api/sessions/" + session + "/answers/" + question + "/ratings", """
+                {"raterId": "%s", "raterRole": "%s", "scores": %s}""".formatted(
+                        rater, role, scores(score))));
+    }
+
+    private static String scores(int score) {
+        int other = Math.max(1, score - 1);
+        return """
+                {"clarity": %d, "reasoning": %d, "technical-depth": %d, "structure": %d, "impact": %d}""".formatted(score, other, score, score, other);
+    }
+
+    private static String quoted(List<String> values) {
+        return String.join(
+                ", ", values.stream().map(value -> "\"" + value + "\"").toList());
+    }
+
+    private static void expect(int status, Http.Response response) {
+        if (response.status() != status) {
+            throw new IllegalStateException(
+                    "expected HTTP " + status + ", got " + response.status() + ": " + response.text());
+        }
+    }
+}

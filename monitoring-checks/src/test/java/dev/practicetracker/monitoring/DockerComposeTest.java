@@ -1,0 +1,69 @@
+package dev.practicetracker.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The stack in {@code docker-compose.yml}, validated by docker-compose itself (no Docker engine needed). */
+class DockerComposeTest {
+
+    /** Stand-ins for the secrets the stack requires from its environment; none is stored in the repository. */
+    private static final Map<String, String> SECRETS = Map.of(
+            "POSTGRES_PASSWORD", "check-only",
+            "GRAFANA_READER_PASSWORD", "check-only",
+            "GRAFANA_ADMIN_PASSWORD", "check-only");
+
+    private final Path dockerCompose = Tools.require("docker-compose", "docker-compose");
+
+    @Test
+    void theComposeFileIsValid() {
+        Tools.Result result =
+                Tools.run(Repository.ROOT, SECRETS, List.of(dockerCompose.toString(), "config", "--quiet"));
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+    }
+
+    @Test
+    void everyServiceHasAPinnedImageAHealthCheckAndStartsAfterWhatItNeeds() {
+        Map<String, Object> config = resolvedConfig();
+        Map<String, Object> services = Yaml.map(config, "services");
+
+        assertThat(services).containsOnlyKeys("postgres", "command-side", "query-side", "prometheus", "grafana");
+        services.forEach((name, value) -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> service = (Map<String, Object>) value;
+            String image = (String) service.get("image");
+            assertThat(image)
+                    .as(name + "'s image")
+                    .matches("[^:]+:v?[0-9][^:]*")
+                    .doesNotEndWith(":latest");
+            assertThat(service).as(name).containsKey("healthcheck");
+        });
+        assertThat(Yaml.map(service(services, "query-side"), "depends_on")).containsKeys("postgres", "command-side");
+        assertThat(Yaml.map(service(services, "grafana"), "depends_on")).containsKeys("prometheus", "postgres");
+        assertThat(service(services, "command-side")).containsKey("build");
+        assertThat(service(services, "query-side")).containsKey("build");
+    }
+
+    @Test
+    void theStackRefusesToStartWithoutItsSecrets() {
+        Tools.Result result = Tools.run(Repository.ROOT, Map.of(), List.of(dockerCompose.toString(), "config", "-q"));
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.output()).contains("set POSTGRES_PASSWORD");
+    }
+
+    private Map<String, Object> resolvedConfig() {
+        Tools.Result result = Tools.run(Repository.ROOT, SECRETS, List.of(dockerCompose.toString(), "config"));
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        return new org.yaml.snakeyaml.Yaml().load(result.output());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> service(Map<String, Object> services, String name) {
+        return (Map<String, Object>) services.get(name);
+    }
+}
