@@ -240,6 +240,19 @@ class CommandApiIntegrationTest {
     }
 
     @Test
+    void aSessionCommandSentToACohortsIdIsNotFoundRatherThanAFailure() {
+        String cohort = "cohort-" + UUID.randomUUID();
+        api.post("/api/cohorts", Map.of("cohortId", cohort, "name", "Spring cohort", "coachId", "coach-1"));
+        long before = api.eventCount();
+
+        ResponseEntity<String> response = api.post("/api/sessions/" + cohort + "/complete", null);
+
+        assertProblem(response, 404);
+        assertThat(read(response.getBody()).get("detail").asText()).contains(cohort);
+        assertThat(api.eventCount()).isEqualTo(before);
+    }
+
+    @Test
     void creatingACohortTwiceWithTheSameIdConflictsAndKeepsTheFirst() {
         String cohort = "cohort-" + UUID.randomUUID();
         Map<String, String> create = Map.of("cohortId", cohort, "name", "Spring cohort", "coachId", "coach-1");

@@ -43,6 +43,7 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
     }
 
     private static String decode(String value) {
-        return URLDecoder.decode(value, StandardCharsets.UTF_8);
+        // Percent-decoding only: URLDecoder is for forms and would turn a '+' in a password into a space.
+        return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 }

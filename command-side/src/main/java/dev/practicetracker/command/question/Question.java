@@ -39,6 +39,7 @@ public class Question {
     @CommandHandler
     public Question(AddQuestionCommand command) {
         checkText(command.prompt(), command.strongAnswer());
+        Texts.requireStorable("source", command.source());
         apply(new QuestionAddedEvent(
                 command.questionId(),
                 command.theme(),

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -60,6 +61,21 @@ class CommandProblems extends ResponseEntityExceptionHandler {
                 "not-found"));
     }
 
+    /**
+     * Sessions, cohorts and questions share one space of ids, and the event store loads a stream by id whatever kind
+     * it belongs to: a session command sent to a cohort's id finds events it does not know. That is an unknown session.
+     */
+    @ExceptionHandler(IncompatibleAggregateException.class)
+    ResponseEntity<ProblemDetail> otherKind(IncompatibleAggregateException e, HttpServletRequest request) {
+        String[] path = request.getRequestURI().split("/");
+        String id = path.length > 3 ? path[3] : "";
+        return respond(problem(
+                HttpStatus.NOT_FOUND,
+                "Not found",
+                "there is no " + kindOf(request.getRequestURI()) + " " + id,
+                "not-found"));
+    }
+
     @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
     ResponseEntity<ProblemDetail> conflict(RuntimeException e) {
         String detail = e instanceof AggregateStreamCreationException
@@ -85,6 +101,9 @@ class CommandProblems extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
             return conflict((RuntimeException) cause);
+        }
+        if (cause instanceof IncompatibleAggregateException otherKind) {
+            return otherKind(otherKind, request);
         }
         log.error("Command failed unexpectedly", e);
         return respond(problem(

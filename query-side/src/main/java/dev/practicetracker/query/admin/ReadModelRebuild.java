@@ -66,20 +66,33 @@ public class ReadModelRebuild implements DisposableBean {
         long head = headPosition();
         log.info("Rebuilding read models from the event store: {} events", head);
         processor.shutDown();
-        processor.resetTokens();
+        try {
+            processor.resetTokens();
+        } catch (RuntimeException e) {
+            log.warn("Rebuild refused: {}", e.getMessage());
+            throw new RebuildRefused(
+                    "the processor's segments could not all be claimed; stop the other query-side nodes' processing"
+                            + " and try again");
+        } finally {
+            processor.start();
+        }
         checks = 0;
         current = new Run(Instant.now(), head, null);
-        processor.start();
         reporting = reporter.scheduleAtFixedRate(this::report, 250, 250, TimeUnit.MILLISECONDS);
         return progress();
     }
 
     public synchronized Progress progress() {
         Run run = current;
-        if (run == null) {
-            return new Progress("idle", 0, 0, 0, 0, null, null);
-        }
         Map<Integer, EventTrackerStatus> status = processor().processingStatus();
+        if (run == null) {
+            // A rebuild begun before a restart goes on replaying: report it, though its start is not known here.
+            boolean replaying = status.values().stream().anyMatch(EventTrackerStatus::isReplaying);
+            long done = lowestPosition(status);
+            return replaying
+                    ? new Progress("running", done, headPosition(), 0, 0, null, null)
+                    : new Progress("idle", 0, 0, 0, 0, null, null);
+        }
         long done = Math.min(run.head(), lowestPosition(status));
         if (run.finishedAt() == null && !status.isEmpty() && done >= run.head()) {
             run = new Run(run.startedAt(), run.head(), Instant.now());
@@ -137,5 +150,12 @@ public class ReadModelRebuild implements DisposableBean {
     @Override
     public void destroy() {
         reporter.shutdownNow();
+    }
+
+    /** A rebuild cannot start now; answered as 409. */
+    public static class RebuildRefused extends RuntimeException {
+        RebuildRefused(String message) {
+            super(message);
+        }
     }
 }

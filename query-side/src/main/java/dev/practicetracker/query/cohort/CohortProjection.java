@@ -10,6 +10,7 @@ import dev.practicetracker.query.processing.SavepointPerEvent;
 import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -27,6 +28,12 @@ class CohortProjection extends SavepointPerEvent {
         super(transactions);
         this.jdbc = jdbc;
         this.candidates = candidates;
+    }
+
+    /** Empties what this projection writes before a rebuild replays the event store into it. */
+    @ResetHandler
+    void reset() {
+        jdbc.getJdbcTemplate().execute("TRUNCATE qs_cohort, qs_cohort_member");
     }
 
     @EventHandler

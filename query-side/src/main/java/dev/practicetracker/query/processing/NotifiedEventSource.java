@@ -43,6 +43,7 @@ public class NotifiedEventSource implements StreamableMessageSource<TrackedEvent
     public static final String CHANNEL = "tracker_events_appended";
 
     private static final Logger log = LoggerFactory.getLogger(NotifiedEventSource.class);
+    private static final Duration PROBE_AFTER_QUIET = Duration.ofSeconds(15);
 
     private final EventStorageEngine storage;
     private final String jdbcUrl;
@@ -138,11 +139,16 @@ public class NotifiedEventSource implements StreamableMessageSource<TrackedEvent
                 log.info("Listening for appended events on channel {}", CHANNEL);
                 wakeAll();
                 PGConnection pg = connection.unwrap(PGConnection.class);
+                long quietSince = System.nanoTime();
                 while (running) {
                     PGNotification[] received = pg.getNotifications(1000);
                     if (received != null && received.length > 0) {
                         notifications.addAndGet(received.length);
+                        quietSince = System.nanoTime();
                         wakeAll();
+                    } else if (System.nanoTime() - quietSince > PROBE_AFTER_QUIET.toNanos()) {
+                        probe(connection);
+                        quietSince = System.nanoTime();
                     }
                 }
             } catch (SQLException e) {
@@ -161,6 +167,17 @@ public class NotifiedEventSource implements StreamableMessageSource<TrackedEvent
                         ? Duration.ofSeconds(10)
                         : backoff.multipliedBy(2);
             }
+        }
+    }
+
+    /**
+     * Waiting for notifications only reads, and a connection cut without a word (a failover, a NAT timeout) reads
+     * nothing forever; a query on it after a quiet spell fails instead, and the listener reconnects.
+     */
+    private static void probe(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(5);
+            statement.execute("SELECT 1");
         }
     }
 

@@ -6,5 +6,9 @@ public final class ReadModels {
     /** The processing group of every projection, and so the name of its processor, token and dead-letter queue. */
     public static final String PROCESSOR = "read-models";
 
+    /** Every read-model table, each emptied by the reset handler of the projection that writes it. */
+    public static final String TABLES = "qs_question, qs_cohort, qs_cohort_member, qs_candidate, qs_session, "
+            + "qs_session_question, qs_answer, qs_rating, qs_skill_profile, qs_progress_daily";
+
     private ReadModels() {}
 }

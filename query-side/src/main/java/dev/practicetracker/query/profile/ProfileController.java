@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import reactor.core.scheduler.Schedulers;
 
 /** A candidate's skills: profile (now or as of a past date), progress, calibration, what next, live updates. */
 @RestController
@@ -89,20 +90,25 @@ class ProfileController implements DisposableBean {
     /** Server-sent events: the profile at once ({@code event: profile}), then again each time it changes. */
     @GetMapping(path = "/profile/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@PathVariable String candidateId) {
-        CandidateProfile initial = queries.profile(candidateId, Instant.now());
+        queries.profile(candidateId, Instant.now()); // answers 404 for an unknown candidate before streaming
         SseEmitter emitter = new SseEmitter(0L);
         streams.add(emitter);
+        // Subscribed before the first profile is read, so a rating landing in between is not missed.
         SubscriptionQueryResult<CandidateProfile, ProfileChanged> subscription = queryGateway.subscriptionQuery(
                 new FindSkillProfileQuery(candidateId),
                 ResponseTypes.instanceOf(CandidateProfile.class),
                 ResponseTypes.instanceOf(ProfileChanged.class));
-        send(emitter, initial);
+        // Updates are sent off the processor's thread, and only the latest is kept for a slow reader, so a client
+        // that stops reading never holds up the projections.
         subscription
                 .updates()
+                .onBackpressureLatest()
+                .publishOn(Schedulers.boundedElastic(), 1)
                 .subscribe(
                         changed -> send(emitter, queries.profile(candidateId, Instant.now())),
                         error -> emitter.completeWithError(error),
                         emitter::complete);
+        send(emitter, queries.profile(candidateId, Instant.now()));
         ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(
                 () -> {
                     try {

@@ -8,6 +8,7 @@ import dev.practicetracker.query.processing.SavepointPerEvent;
 import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,12 @@ class QuestionProjection extends SavepointPerEvent {
     QuestionProjection(PlatformTransactionManager transactions, NamedParameterJdbcTemplate jdbc) {
         super(transactions);
         this.jdbc = jdbc;
+    }
+
+    /** Empties what this projection writes before a rebuild replays the event store into it. */
+    @ResetHandler
+    void reset() {
+        jdbc.getJdbcTemplate().execute("TRUNCATE qs_question");
     }
 
     @EventHandler

@@ -27,7 +27,10 @@ import java.time.Instant;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -37,6 +40,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Component
 @ProcessingGroup(ReadModels.PROCESSOR)
 class SessionProjection extends SavepointPerEvent {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionProjection.class);
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Candidates candidates;
@@ -51,6 +56,19 @@ class SessionProjection extends SavepointPerEvent {
         this.jdbc = jdbc;
         this.candidates = candidates;
         this.profiles = profiles;
+    }
+
+    /** Empties what this projection writes before a rebuild replays the event store into it. */
+    @ResetHandler
+    void reset() {
+        jdbc.getJdbcTemplate()
+                .execute(
+                        "TRUNCATE qs_candidate, qs_session, qs_session_question, qs_answer, qs_rating, qs_skill_profile, qs_progress_daily");
+        // Dead letters go too: the replay meets the same events again and dead-letters those that still fail, while
+        // a stale letter left behind would hold every replayed event of its candidate back.
+        int letters = jdbc.getJdbcTemplate()
+                .update("DELETE FROM dead_letter_entry WHERE processing_group = ?", ReadModels.PROCESSOR);
+        log.info("Read models emptied for a rebuild from the event store ({} dead letters cleared)", letters);
     }
 
     @EventHandler

@@ -1,5 +1,6 @@
 package dev.practicetracker.query.web;
 
+import dev.practicetracker.query.admin.ReadModelRebuild;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,11 @@ class QueryProblems {
     @ExceptionHandler(NotFound.class)
     ResponseEntity<ProblemDetail> notFound(NotFound e) {
         return respond(problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), "not-found"));
+    }
+
+    @ExceptionHandler(ReadModelRebuild.RebuildRefused.class)
+    ResponseEntity<ProblemDetail> rebuildRefused(ReadModelRebuild.RebuildRefused e) {
+        return respond(problem(HttpStatus.CONFLICT, "Rebuild refused", e.getMessage(), "rebuild-refused"));
     }
 
     @ExceptionHandler(BadRequest.class)

@@ -63,7 +63,7 @@ class ReplayIntegrationTest extends ReadSideIntegrationTest {
     /** Every read-model table as canonical text, row by row. */
     private Map<String, String> readModels() {
         Map<String, String> tables = new LinkedHashMap<>();
-        for (String table : ReadModelReset.TABLES.split(",\\s*")) {
+        for (String table : ReadModels.TABLES.split(",\\s*")) {
             tables.put(
                     table,
                     jdbc.queryForObject(
