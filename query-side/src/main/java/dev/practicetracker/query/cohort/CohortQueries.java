@@ -1,5 +1,6 @@
 package dev.practicetracker.query.cohort;
 
+import dev.practicetracker.events.RaterRole;
 import dev.practicetracker.events.Theme;
 import dev.practicetracker.query.cohort.CohortOverview.AtRisk;
 import dev.practicetracker.query.cohort.CohortOverview.Cohort;
@@ -8,10 +9,13 @@ import dev.practicetracker.query.cohort.CohortOverview.ThemeLevel;
 import dev.practicetracker.query.cohort.CohortOverview.ThemeSpread;
 import dev.practicetracker.query.cohort.CohortOverview.WeakTheme;
 import dev.practicetracker.query.cohort.CohortOverview.Withdrawn;
+import dev.practicetracker.query.profile.RatingHistory;
+import dev.practicetracker.query.profile.RatingVersion;
+import dev.practicetracker.query.profile.SkillEstimate;
+import dev.practicetracker.query.profile.SkillEstimator;
 import dev.practicetracker.query.web.NotFound;
 import dev.practicetracker.query.web.Page;
 import dev.practicetracker.query.web.PageRequest;
-import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,8 +42,10 @@ class CohortQueries {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final AtRiskRules rules;
+    private final SkillEstimator estimator;
 
-    CohortQueries(NamedParameterJdbcTemplate jdbc, AtRiskRules rules) {
+    CohortQueries(NamedParameterJdbcTemplate jdbc, AtRiskRules rules, SkillEstimator estimator) {
+        this.estimator = estimator;
         this.jdbc = jdbc;
         this.rules = rules;
     }
@@ -73,7 +79,7 @@ class CohortQueries {
 
     Roster roster(String cohortId, int inactiveDays, Instant now) {
         Cohort cohort = cohort(cohortId);
-        Map<String, Map<Theme, ThemeLevel>> levels = levels(cohortId);
+        Map<String, Map<Theme, ThemeLevel>> levels = levels(cohortId, now);
         List<Member> enrolled = new ArrayList<>();
         List<Withdrawn> withdrawn = new ArrayList<>();
         jdbc.query("""
@@ -138,26 +144,50 @@ class CohortQueries {
         return found.get(0);
     }
 
-    /** The stored level, evidence and trend of every enrolled candidate, by candidate and theme. */
-    private Map<String, Map<Theme, ThemeLevel>> levels(String cohortId) {
-        Map<String, Map<Theme, ThemeLevel>> levels = new HashMap<>();
+    /**
+     * Every enrolled candidate's level, evidence and trend per theme as of {@code now}, from the ratings in force: the
+     * stored profiles are as of each candidate's last event, and would show an idle candidate's evidence and trend
+     * as they were months ago.
+     */
+    private Map<String, Map<Theme, ThemeLevel>> levels(String cohortId, Instant now) {
+        Map<String, Map<Theme, List<RatingVersion>>> versions = new HashMap<>();
         jdbc.query("""
-                SELECT p.candidate_id, p.theme, p.level, p.enough_evidence, p.trend
-                  FROM qs_skill_profile p
-                  JOIN qs_cohort_member m ON m.candidate_id = p.candidate_id
+                SELECT r.candidate_id, r.theme, r.session_id, r.question_id, r.rater_id, r.rater_role, r.mean_score,
+                       r.answered_at, r.effective_at, r.revision
+                  FROM qs_rating r
+                  JOIN qs_cohort_member m ON m.candidate_id = r.candidate_id
                  WHERE m.cohort_id = :cohort AND m.enrolled
+                 ORDER BY r.effective_at, r.event_id
                 """, new MapSqlParameterSource("cohort", cohortId), rs -> {
-            Theme theme = Theme.fromId(rs.getString("theme"));
-            levels.computeIfAbsent(rs.getString("candidate_id"), id -> new EnumMap<>(Theme.class))
+            versions.computeIfAbsent(rs.getString("candidate_id"), id -> new EnumMap<>(Theme.class))
+                    .computeIfAbsent(Theme.fromId(rs.getString("theme")), theme -> new ArrayList<>())
+                    .add(new RatingVersion(
+                            rs.getString("session_id"),
+                            rs.getString("question_id"),
+                            rs.getString("rater_id"),
+                            RaterRole.fromId(rs.getString("rater_role")),
+                            rs.getDouble("mean_score"),
+                            rs.getTimestamp("answered_at").toInstant(),
+                            rs.getTimestamp("effective_at").toInstant(),
+                            rs.getBoolean("revision")));
+        });
+        Map<String, Map<Theme, ThemeLevel>> levels = new HashMap<>();
+        versions.forEach((candidate, byTheme) -> byTheme.forEach((theme, list) -> {
+            SkillEstimate estimate = estimator.estimate(RatingHistory.inForce(list, now), now);
+            levels.computeIfAbsent(candidate, id -> new EnumMap<>(Theme.class))
                     .put(
                             theme,
                             new ThemeLevel(
                                     theme,
-                                    decimal(rs.getBigDecimal("level")),
-                                    rs.getBoolean("enough_evidence"),
-                                    decimal(rs.getBigDecimal("trend"))));
-        });
+                                    oneDecimal(estimate.level()),
+                                    estimate.enoughEvidence(),
+                                    oneDecimal(estimate.trend())));
+        }));
         return levels;
+    }
+
+    private static Double oneDecimal(Double value) {
+        return value == null ? null : Math.round(value * 10) / 10.0;
     }
 
     /** Per theme, the mean and population standard deviation of the levels of those who have one. */
@@ -200,10 +230,6 @@ class CohortQueries {
 
     private static Double oneDecimal(double value) {
         return Math.round(value * 10) / 10.0;
-    }
-
-    private static Double decimal(BigDecimal value) {
-        return value == null ? null : value.doubleValue();
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -93,6 +93,26 @@ class CohortOverviewIntegrationTest extends ReadSideIntegrationTest {
     }
 
     @Test
+    void evidenceIsJudgedAsOfNowSoLongIdleRatingsNoLongerCountAsEstablished() {
+        String idle = enrolled(days(80));
+        for (int i = 0; i < 4; i++) {
+            rated(idle, Theme.DATABASES, 4, days(70).plus(i, ChronoUnit.HOURS));
+        }
+        awaitCaughtUp();
+        Boolean stored = jdbc.queryForObject(
+                "SELECT enough_evidence FROM qs_skill_profile WHERE candidate_id = ? AND theme = 'databases'",
+                Boolean.class,
+                idle);
+
+        JsonNode databases = level(member(overview(""), idle), "databases");
+
+        // Established when last rated; seventy quiet days later the uncertainty has grown past 15 level points.
+        assertThat(stored).isTrue();
+        assertThat(databases.get("enoughEvidence").asBoolean()).isFalse();
+        assertThat(databases.get("level").asDouble()).isGreaterThan(60);
+    }
+
+    @Test
     void theRosterIsPagedWhileTheMeansCoverTheWholeCohort() {
         String ada = enrolled();
         String bob = enrolled();
