@@ -1,5 +1,7 @@
 package dev.practicetracker.command.cohort;
 
+import static dev.practicetracker.command.RuleViolations.violationOf;
+
 import dev.practicetracker.command.RuleViolation;
 import dev.practicetracker.events.CandidateId;
 import dev.practicetracker.events.CoachId;
@@ -10,9 +12,6 @@ import dev.practicetracker.events.cohort.CoachAssignedEvent;
 import dev.practicetracker.events.cohort.CohortCreatedEvent;
 import java.time.Instant;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -172,24 +171,5 @@ class CohortTest {
 
     private static CandidateWithdrawnEvent withdrawn(CandidateId candidateId) {
         return new CandidateWithdrawnEvent(COHORT, candidateId, null, T0);
-    }
-
-    private static Matcher<RuleViolation> violationOf(String rule) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(RuleViolation violation) {
-                return rule.equals(violation.rule());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a RuleViolation of rule ").appendValue(rule);
-            }
-
-            @Override
-            protected void describeMismatchSafely(RuleViolation violation, Description description) {
-                description.appendText("its rule was ").appendValue(violation.rule());
-            }
-        };
     }
 }

@@ -1,5 +1,7 @@
 package dev.practicetracker.command.question;
 
+import static dev.practicetracker.command.RuleViolations.violationOf;
+
 import dev.practicetracker.command.RuleViolation;
 import dev.practicetracker.events.Difficulty;
 import dev.practicetracker.events.QuestionId;
@@ -9,9 +11,6 @@ import dev.practicetracker.events.question.QuestionRetiredEvent;
 import dev.practicetracker.events.question.QuestionRevisedEvent;
 import java.time.Instant;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -174,24 +173,5 @@ class QuestionTest {
 
     private static QuestionRetiredEvent retired() {
         return new QuestionRetiredEvent(QUESTION, Theme.DATABASES, null, T0);
-    }
-
-    private static Matcher<RuleViolation> violationOf(String rule) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(RuleViolation violation) {
-                return rule.equals(violation.rule());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a RuleViolation of rule ").appendValue(rule);
-            }
-
-            @Override
-            protected void describeMismatchSafely(RuleViolation violation, Description description) {
-                description.appendText("its rule was ").appendValue(violation.rule());
-            }
-        };
     }
 }

@@ -1,5 +1,6 @@
 package dev.practicetracker.command.session;
 
+import static dev.practicetracker.command.RuleViolations.violationOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.practicetracker.command.RuleViolation;
@@ -724,25 +725,6 @@ class PracticeSessionTest {
 
     private static SessionExpiredEvent expired() {
         return new SessionExpiredEvent(SESSION, CANDIDATE, COHORT, 0, T0, T0.plus(TIMEOUT));
-    }
-
-    private static Matcher<RuleViolation> violationOf(String rule) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(RuleViolation violation) {
-                return rule.equals(violation.rule());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a RuleViolation of rule ").appendValue(rule);
-            }
-
-            @Override
-            protected void describeMismatchSafely(RuleViolation violation, Description description) {
-                description.appendText("its rule was ").appendValue(violation.rule());
-            }
-        };
     }
 
     /** Matches a list of exactly one event of the given type whose payload passes the given assertions. */
