@@ -35,31 +35,22 @@ final class Tools {
 
     /** Runs the command in {@code dir} and waits for it, at most two minutes. */
     static Result run(Path dir, Map<String, String> environment, List<String> command) {
-        try {
-            ProcessBuilder builder =
-                    new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-            builder.environment().putAll(environment);
-            Process process = builder.start();
-            process.getOutputStream().close();
-            byte[] output = process.getInputStream().readAllBytes();
-            if (!process.waitFor(2, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new AssertionError("timed out: " + String.join(" ", command));
-            }
-            return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new AssertionError("could not run " + String.join(" ", command), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted running " + String.join(" ", command), e);
-        }
+        return run(dir, environment, command, "");
     }
 
     /** Runs the command with {@code input} on its standard input. */
     static Result runWithInput(List<String> command, String input) {
+        return run(null, Map.of(), command, input);
+    }
+
+    private static Result run(Path dir, Map<String, String> environment, List<String> command, String input) {
         try {
-            Process process =
-                    new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            if (dir != null) {
+                builder.directory(dir.toFile());
+            }
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             try (var stdin = process.getOutputStream()) {
                 stdin.write(input.getBytes(StandardCharsets.UTF_8));
             }

@@ -36,28 +36,48 @@ public record CandidateEvents(String candidate) {
     }
 
     public QuestionAnsweredEvent answered(SessionId session, String question, Theme theme, Instant at) {
-        return new QuestionAnsweredEvent(session, id(), null, QuestionId.of(question), theme, "Because.", 60, at);
+        return answered(session, question, theme, "Because.", 60, at);
+    }
+
+    public QuestionAnsweredEvent answered(
+            SessionId session, String question, Theme theme, String text, int seconds, Instant at) {
+        return new QuestionAnsweredEvent(session, id(), null, QuestionId.of(question), theme, text, seconds, at);
     }
 
     public AnswerRatedEvent rated(
             SessionId session, String question, Theme theme, String rater, RaterRole role, int score, Instant at) {
+        return rated(session, question, theme, rater, role, scores(score), null, at);
+    }
+
+    public AnswerRatedEvent rated(
+            SessionId session,
+            String question,
+            Theme theme,
+            String rater,
+            RaterRole role,
+            RubricScores scores,
+            String comment,
+            Instant at) {
         return new AnswerRatedEvent(
-                session, id(), null, QuestionId.of(question), theme, PersonId.of(rater), role, scores(score), null, at);
+                session, id(), null, QuestionId.of(question), theme, PersonId.of(rater), role, scores, comment, at);
     }
 
     public AnswerRatingRevisedEvent revised(
             SessionId session, String question, Theme theme, String rater, RaterRole role, int score, Instant at) {
+        return revised(session, question, theme, rater, role, scores(score), "reread", at);
+    }
+
+    public AnswerRatingRevisedEvent revised(
+            SessionId session,
+            String question,
+            Theme theme,
+            String rater,
+            RaterRole role,
+            RubricScores scores,
+            String comment,
+            Instant at) {
         return new AnswerRatingRevisedEvent(
-                session,
-                id(),
-                null,
-                QuestionId.of(question),
-                theme,
-                PersonId.of(rater),
-                role,
-                scores(score),
-                "reread",
-                at);
+                session, id(), null, QuestionId.of(question), theme, PersonId.of(rater), role, scores, comment, at);
     }
 
     /** The entry for {@code theme} in a response's {@code themes} list. */
@@ -74,7 +94,7 @@ public record CandidateEvents(String candidate) {
         return CandidateId.of(candidate);
     }
 
-    private static RubricScores scores(int score) {
+    public static RubricScores scores(int score) {
         return new RubricScores(score, score, score, score, score);
     }
 }

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.practicetracker.events.CandidateId;
 import dev.practicetracker.events.Difficulty;
-import dev.practicetracker.events.PersonId;
 import dev.practicetracker.events.QuestionId;
 import dev.practicetracker.events.RaterRole;
 import dev.practicetracker.events.ReviewMode;
-import dev.practicetracker.events.RubricScores;
 import dev.practicetracker.events.SessionId;
 import dev.practicetracker.events.Theme;
 import dev.practicetracker.events.session.AnswerRatedEvent;
@@ -16,6 +14,7 @@ import dev.practicetracker.events.session.AnswerRatingRevisedEvent;
 import dev.practicetracker.events.session.PlannedQuestion;
 import dev.practicetracker.events.session.QuestionAnsweredEvent;
 import dev.practicetracker.events.session.SessionStartedEvent;
+import dev.practicetracker.query.CandidateEvents;
 import dev.practicetracker.query.ReadSideIntegrationTest;
 import dev.practicetracker.query.web.Csv;
 import java.time.Instant;
@@ -32,7 +31,8 @@ class HistoryCsvIntegrationTest extends ReadSideIntegrationTest {
     private static final String TRICKY_ANSWER =
             "Add an index, then check the plan.\nMy lead said \"measure first\", so I did.";
 
-    private final String candidate = "cand-" + UUID.randomUUID();
+    private final CandidateEvents events = CandidateEvents.someone();
+    private final String candidate = events.candidate();
     private final Instant start = Instant.now().minus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 
     @Test
@@ -144,37 +144,18 @@ class HistoryCsvIntegrationTest extends ReadSideIntegrationTest {
 
     private QuestionAnsweredEvent answer(
             SessionId session, String question, Theme theme, String text, int seconds, Instant at) {
-        return new QuestionAnsweredEvent(
-                session, CandidateId.of(candidate), null, QuestionId.of(question), theme, text, seconds, at);
+        return events.answered(session, question, theme, text, seconds, at);
     }
 
     private AnswerRatedEvent rated(
             SessionId session, String question, String rater, RaterRole role, int score, String comment, Instant at) {
-        return new AnswerRatedEvent(
-                session,
-                CandidateId.of(candidate),
-                null,
-                QuestionId.of(question),
-                Theme.DATABASES,
-                PersonId.of(rater),
-                role,
-                new RubricScores(score, score, score, score, score),
-                comment,
-                at);
+        return events.rated(
+                session, question, Theme.DATABASES, rater, role, CandidateEvents.scores(score), comment, at);
     }
 
     private AnswerRatingRevisedEvent revised(
             SessionId session, String question, String rater, int score, String comment, Instant at) {
-        return new AnswerRatingRevisedEvent(
-                session,
-                CandidateId.of(candidate),
-                null,
-                QuestionId.of(question),
-                Theme.DATABASES,
-                PersonId.of(rater),
-                RaterRole.COACH,
-                new RubricScores(score, score, score, score, score),
-                comment,
-                at);
+        return events.revised(
+                session, question, Theme.DATABASES, rater, RaterRole.COACH, CandidateEvents.scores(score), comment, at);
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.practicetracker.events.CandidateId;
 import dev.practicetracker.events.Difficulty;
-import dev.practicetracker.events.PersonId;
 import dev.practicetracker.events.QuestionId;
 import dev.practicetracker.events.RaterRole;
 import dev.practicetracker.events.ReviewMode;
@@ -20,6 +19,7 @@ import dev.practicetracker.events.session.SessionAbandonedEvent;
 import dev.practicetracker.events.session.SessionCompletedEvent;
 import dev.practicetracker.events.session.SessionExpiredEvent;
 import dev.practicetracker.events.session.SessionStartedEvent;
+import dev.practicetracker.query.CandidateEvents;
 import dev.practicetracker.query.ReadSideIntegrationTest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -32,7 +32,8 @@ import org.springframework.http.ResponseEntity;
 
 class SessionHistoryIntegrationTest extends ReadSideIntegrationTest {
 
-    private final String candidate = "cand-" + UUID.randomUUID();
+    private final CandidateEvents events = CandidateEvents.someone();
+    private final String candidate = events.candidate();
     private final Instant start = Instant.now().minus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 
     @Test
@@ -219,8 +220,7 @@ class SessionHistoryIntegrationTest extends ReadSideIntegrationTest {
     }
 
     private QuestionAnsweredEvent answer(SessionId session, String question, String text, int seconds, Instant at) {
-        return new QuestionAnsweredEvent(
-                session, CandidateId.of(candidate), null, QuestionId.of(question), Theme.DATABASES, text, seconds, at);
+        return events.answered(session, question, Theme.DATABASES, text, seconds, at);
     }
 
     private AnswerRatedEvent rated(
@@ -231,17 +231,8 @@ class SessionHistoryIntegrationTest extends ReadSideIntegrationTest {
             RubricScores scores,
             String comment,
             long secondsAfterStart) {
-        return new AnswerRatedEvent(
-                session,
-                CandidateId.of(candidate),
-                null,
-                QuestionId.of(question),
-                Theme.DATABASES,
-                PersonId.of(rater),
-                role,
-                scores,
-                comment,
-                start.plusSeconds(secondsAfterStart));
+        return events.rated(
+                session, question, Theme.DATABASES, rater, role, scores, comment, start.plusSeconds(secondsAfterStart));
     }
 
     private AnswerRatingRevisedEvent revised(
@@ -251,13 +242,11 @@ class SessionHistoryIntegrationTest extends ReadSideIntegrationTest {
             RubricScores scores,
             String comment,
             long secondsAfterStart) {
-        return new AnswerRatingRevisedEvent(
+        return events.revised(
                 session,
-                CandidateId.of(candidate),
-                null,
-                QuestionId.of(question),
+                question,
                 Theme.DATABASES,
-                PersonId.of(rater),
+                rater,
                 RaterRole.COACH,
                 scores,
                 comment,
