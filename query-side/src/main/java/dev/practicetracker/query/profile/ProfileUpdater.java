@@ -50,7 +50,7 @@ public class ProfileUpdater {
         List<RatingVersion> versions = history.versions(candidate, theme);
         SkillEstimate estimate = estimator.estimate(RatingHistory.inForce(versions, asOf), asOf);
         storeProfile(candidate, theme, estimate, asOf);
-        storeDailyProgress(candidate, theme, versions);
+        storeDailyProgress(candidate, theme, versions, day(asOf));
         updates.emit(
                 FindSkillProfileQuery.class,
                 query -> query.candidateId().equals(candidate),
@@ -91,11 +91,14 @@ public class ProfileUpdater {
                         .addValue("asOf", Timestamp.from(asOf)));
     }
 
-    /** One row per UTC day on which ratings were given: their count, their mean, and the level at the day's end. */
-    private void storeDailyProgress(String candidate, Theme theme, List<RatingVersion> versions) {
+    /**
+     * One row per UTC day on which ratings were given: their count, their mean, and the level at the day's end. A
+     * change effective at some moment can only alter the days from then on, so earlier days are left as they are.
+     */
+    private void storeDailyProgress(String candidate, Theme theme, List<RatingVersion> versions, LocalDate from) {
         Map<LocalDate, List<RatingVersion>> firstRatingsByDay = new TreeMap<>();
         for (RatingVersion version : versions) {
-            if (!version.revision()) {
+            if (!version.revision() && !day(version.effectiveAt()).isBefore(from)) {
                 firstRatingsByDay
                         .computeIfAbsent(day(version.effectiveAt()), day -> new ArrayList<>())
                         .add(version);
@@ -123,8 +126,12 @@ public class ProfileUpdater {
                     .addValue("level", oneDecimal(estimate.level()))
                     .addValue("uncertainty", oneDecimal(estimate.uncertainty())));
         }
-        MapSqlParameterSource key = new MapSqlParameterSource("candidate", candidate).addValue("theme", theme.id());
-        jdbc.update("DELETE FROM qs_progress_daily WHERE candidate_id = :candidate AND theme = :theme", key);
+        MapSqlParameterSource key = new MapSqlParameterSource("candidate", candidate)
+                .addValue("theme", theme.id())
+                .addValue("from", from);
+        jdbc.update(
+                "DELETE FROM qs_progress_daily WHERE candidate_id = :candidate AND theme = :theme AND day >= :from",
+                key);
         jdbc.batchUpdate("""
                 INSERT INTO qs_progress_daily (candidate_id, theme, day, ratings, mean_score, level, uncertainty)
                 VALUES (:candidate, :theme, :day, :ratings, :mean, :level, :uncertainty)
