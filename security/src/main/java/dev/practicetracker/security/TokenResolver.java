@@ -1,0 +1,43 @@
+package dev.practicetracker.security;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+
+/**
+ * Finds the token in the {@code Authorization: Bearer} header (API clients) or else in the HttpOnly cookie the web
+ * pages get at login (browsers cannot add headers to a server-sent events request or a download link).
+ */
+public class TokenResolver implements BearerTokenResolver {
+
+    private final DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
+    private final String cookieName;
+
+    public TokenResolver(String cookieName) {
+        this.cookieName = cookieName;
+    }
+
+    @Override
+    public String resolve(HttpServletRequest request) {
+        String fromHeader = header.resolve(request);
+        if (fromHeader != null || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+            return fromHeader;
+        }
+        return fromCookie(request);
+    }
+
+    public String fromCookie(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return null;
+        }
+        for (Cookie cookie : cookies) {
+            if (cookieName.equals(cookie.getName()) && !cookie.getValue().isBlank()) {
+                return cookie.getValue();
+            }
+        }
+        return null;
+    }
+}

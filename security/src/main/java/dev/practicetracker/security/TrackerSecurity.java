@@ -1,0 +1,74 @@
+package dev.practicetracker.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Set;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * What both services' filter chains share; each service adds its own access rules on top.
+ *
+ * <ul>
+ *   <li>Stateless: every request carries its token, in the header or in the page cookie.
+ *   <li>CSRF: a state-changing request authenticated by the cookie must echo the {@code XSRF-TOKEN} cookie in the
+ *       {@code X-XSRF-TOKEN} header (double submit); a request with an {@code Authorization} header cannot be forged by
+ *       another site and needs no such token.
+ *   <li>Refusals are problem+json: 401 without usable credentials, 403 for a role that may not.
+ * </ul>
+ */
+public final class TrackerSecurity {
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    private TrackerSecurity() {}
+
+    public static HttpSecurity defaults(
+            HttpSecurity http, Tokens tokens, AccountDirectory accounts, SecurityProblems problems) throws Exception {
+        TokenResolver resolver = new TokenResolver(tokens.properties().cookieName());
+        RequestMatcher cookieAuthenticatedChange = request -> !SAFE_METHODS.contains(request.getMethod())
+                && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                && resolver.fromCookie(request) != null;
+        CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        csrfTokens.setCookieCustomizer(
+                cookie -> cookie.sameSite("Strict").secure(tokens.properties().cookieSecure()));
+        return http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(cookieAuthenticatedChange))
+                .addFilterAfter(new CsrfCookieFilter(), org.springframework.security.web.csrf.CsrfFilter.class)
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .oauth2ResourceServer(server -> server.bearerTokenResolver(resolver)
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems)
+                        .jwt(jwt -> jwt.decoder(tokens.decoder())
+                                .jwtAuthenticationConverter(new ActorAuthenticationConverter(accounts))))
+                .exceptionHandling(
+                        handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+    }
+
+    /** Makes sure the {@code XSRF-TOKEN} cookie is written, so that a page's script can echo it. */
+    private static final class CsrfCookieFilter extends OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+            if (token != null) {
+                token.getToken();
+            }
+            chain.doFilter(request, response);
+        }
+    }
+}
