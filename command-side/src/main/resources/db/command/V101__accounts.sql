@@ -23,3 +23,12 @@ CREATE TABLE command_cohort_coach (
     coach_id  VARCHAR(64) NOT NULL
 );
 CREATE INDEX command_cohort_coach_coach_idx ON command_cohort_coach (coach_id);
+
+-- Cohorts created before this table existed: their current coach, from the last of their coach events.
+INSERT INTO command_cohort_coach (cohort_id, coach_id)
+SELECT DISTINCT ON (event ->> 'cohortId') event ->> 'cohortId', event ->> 'coachId'
+  FROM (SELECT convert_from(payload, 'UTF8')::jsonb AS event, global_index
+          FROM domain_event_entry
+         WHERE payload_type IN ('dev.practicetracker.events.cohort.CohortCreatedEvent',
+                                'dev.practicetracker.events.cohort.CoachAssignedEvent')) AS coach_events
+ ORDER BY event ->> 'cohortId', global_index DESC;
