@@ -3,7 +3,6 @@ package dev.practicetracker.query.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.practicetracker.events.CandidateId;
 import dev.practicetracker.events.CoachId;
@@ -333,9 +332,5 @@ class AccessMatrixIntegrationTest extends ReadSideIntegrationTest {
             request.header("Authorization", "Bearer " + token);
         }
         return request;
-    }
-
-    static JsonNode json(String body) throws IOException {
-        return JSON.readTree(body);
     }
 }
