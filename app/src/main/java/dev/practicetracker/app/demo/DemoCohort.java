@@ -1,5 +1,7 @@
 package dev.practicetracker.app.demo;
 
+import dev.practicetracker.command.account.CreateAccountCommand;
+import dev.practicetracker.command.account.Password;
 import dev.practicetracker.command.cohort.CreateCohortCommand;
 import dev.practicetracker.command.cohort.EnrolCandidateCommand;
 import dev.practicetracker.command.question.BankQuestion;
@@ -14,15 +16,18 @@ import dev.practicetracker.events.PersonId;
 import dev.practicetracker.events.QuestionId;
 import dev.practicetracker.events.RaterRole;
 import dev.practicetracker.events.ReviewMode;
+import dev.practicetracker.events.Role;
 import dev.practicetracker.events.RubricScores;
 import dev.practicetracker.events.SessionId;
 import dev.practicetracker.events.Theme;
+import dev.practicetracker.events.account.AccountCreatedEvent;
 import dev.practicetracker.events.cohort.CandidateEnrolledEvent;
 import dev.practicetracker.events.cohort.CohortCreatedEvent;
 import dev.practicetracker.events.session.AnswerRatedEvent;
 import dev.practicetracker.events.session.QuestionAnsweredEvent;
 import dev.practicetracker.events.session.SessionCompletedEvent;
 import dev.practicetracker.events.session.SessionStartedEvent;
+import dev.practicetracker.security.Actor;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -43,6 +48,8 @@ final class DemoCohort {
     static final String COACH_NAME = "Dana Reyes";
     static final CohortId COHORT = new CohortId("demo-cohort");
     static final String COHORT_NAME = "Back-end interview prep (demo)";
+    /** Every demo account's password, printed with the logins: the demo is for a laptop, never for real people. */
+    static final String PASSWORD = "demo-password";
 
     /** How a candidate practises: level at the start (1..5), gain per week, rhythm, and how they rate themselves. */
     record Candidate(
@@ -59,6 +66,10 @@ final class DemoCohort {
 
         CandidateId candidateId() {
             return new CandidateId(id);
+        }
+
+        Actor actor() {
+            return new Actor(new PersonId(id), Role.CANDIDATE);
         }
     }
 
@@ -88,20 +99,32 @@ final class DemoCohort {
     /** One command of the history: when it happened, which aggregate it goes to, and whether that already has it. */
     record Step(Instant at, String aggregateId, Object command, Predicate<List<Object>> done) {}
 
+    private static final Actor COACH_ACTOR = new Actor(new PersonId(COACH.value()), Role.COACH);
+
     private final Instant today;
     private final Function<Theme, List<BankQuestion>> questionsOf;
+    private final Actor admin;
 
     /**
      * @param now the real time of seeding: the history ends the day before
      * @param questionsOf the active questions of a theme, in a stable order
+     * @param admin the admin who opens the demo accounts
      */
-    DemoCohort(Instant now, Function<Theme, List<BankQuestion>> questionsOf) {
+    DemoCohort(Instant now, Function<Theme, List<BankQuestion>> questionsOf, Actor admin) {
         this.today = now.truncatedTo(ChronoUnit.DAYS);
         this.questionsOf = questionsOf;
+        this.admin = admin;
     }
 
     List<Step> steps() {
         List<Step> steps = new ArrayList<>();
+        Instant opened = day(44).plus(Duration.ofHours(9));
+        steps.add(account(opened, COACH.value(), COACH_NAME, Role.COACH));
+        for (int c = 0; c < CANDIDATES.size(); c++) {
+            Candidate candidate = CANDIDATES.get(c);
+            steps.add(
+                    account(opened.plus(Duration.ofMinutes(c + 1)), candidate.id(), candidate.name(), Role.CANDIDATE));
+        }
         Instant created = day(43).plus(Duration.ofHours(9));
         steps.add(new Step(
                 created,
@@ -121,6 +144,15 @@ final class DemoCohort {
         }
         steps.sort(Comparator.comparing(Step::at));
         return steps;
+    }
+
+    /** An account whose id is the person's id everywhere, and whose username is the same, to log in with. */
+    private Step account(Instant at, String id, String name, Role role) {
+        return new Step(
+                at,
+                id,
+                new CreateAccountCommand(new PersonId(id), id, name, role, Password.of(PASSWORD), admin),
+                events -> events.stream().anyMatch(AccountCreatedEvent.class::isInstance));
     }
 
     private void sessionsOf(int c, Candidate candidate, List<Step> steps) {
@@ -163,7 +195,11 @@ final class DemoCohort {
                     answered,
                     aggregate,
                     new AnswerQuestionCommand(
-                            sessionId, questionId, answerText(candidate, question, level), 240 + 37 * ((k + i) % 5)),
+                            sessionId,
+                            questionId,
+                            answerText(candidate, question, level),
+                            240 + 37 * ((k + i) % 5),
+                            candidate.actor()),
                     events -> events.stream()
                             .anyMatch(event -> event instanceof QuestionAnsweredEvent answer
                                     && answer.questionId().equals(questionId))));
@@ -172,7 +208,7 @@ final class DemoCohort {
                     answered.plus(Duration.ofMinutes(1)),
                     sessionId,
                     questionId,
-                    new PersonId(candidate.id()),
+                    candidate.actor(),
                     RaterRole.SELF,
                     scores(level + candidate.selfBias(), seed + "/self"),
                     null));
@@ -183,7 +219,7 @@ final class DemoCohort {
                                 .plus(Duration.ofHours(2).plusMinutes(i)),
                         sessionId,
                         questionId,
-                        new PersonId(COACH.value()),
+                        COACH_ACTOR,
                         RaterRole.COACH,
                         scores(level, seed + "/coach"),
                         coachComment(level, question.theme())));
@@ -192,7 +228,7 @@ final class DemoCohort {
         steps.add(new Step(
                 start.plus(Duration.ofMinutes(6L * questions.size() + 3)),
                 aggregate,
-                new CompleteSessionCommand(sessionId),
+                new CompleteSessionCommand(sessionId, candidate.actor()),
                 events -> events.stream().anyMatch(SessionCompletedEvent.class::isInstance)));
     }
 
@@ -200,7 +236,7 @@ final class DemoCohort {
             Instant at,
             SessionId sessionId,
             QuestionId questionId,
-            PersonId rater,
+            Actor rater,
             RaterRole role,
             RubricScores scores,
             String comment) {
@@ -211,7 +247,7 @@ final class DemoCohort {
                 events -> events.stream()
                         .anyMatch(event -> event instanceof AnswerRatedEvent rated
                                 && rated.questionId().equals(questionId)
-                                && rated.raterId().equals(rater)));
+                                && rated.raterId().equals(rater.accountId())));
     }
 
     /** Two questions of a rotating theme (every third session the candidate's weak one) and one of the next theme. */

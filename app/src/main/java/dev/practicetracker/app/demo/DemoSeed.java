@@ -1,6 +1,7 @@
 package dev.practicetracker.app.demo;
 
 import dev.practicetracker.command.question.QuestionBank;
+import dev.practicetracker.security.Actor;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -29,12 +30,14 @@ public class DemoSeed {
     private final CommandGateway commands;
     private final EventStorageEngine events;
     private final QuestionBank bank;
+    private final Actor admin;
     private volatile boolean stopping;
 
-    public DemoSeed(CommandGateway commands, EventStorageEngine events, QuestionBank bank) {
+    public DemoSeed(CommandGateway commands, EventStorageEngine events, QuestionBank bank, Actor admin) {
         this.commands = commands;
         this.events = events;
         this.bank = bank;
+        this.admin = admin;
     }
 
     @EventListener
@@ -46,7 +49,8 @@ public class DemoSeed {
     public int seed() {
         Clock real = GenericEventMessage.clock;
         SeedClock clock = new SeedClock(real);
-        List<DemoCohort.Step> steps = new DemoCohort(real.instant(), theme -> bank.activeIn(Set.of(theme))).steps();
+        List<DemoCohort.Step> steps =
+                new DemoCohort(real.instant(), theme -> bank.activeIn(Set.of(theme)), admin).steps();
         Map<String, List<Object>> seen = new HashMap<>();
         int sent = 0;
         int done = 0;
