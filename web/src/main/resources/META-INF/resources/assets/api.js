@@ -63,9 +63,8 @@ export const post = (path, body) => api('POST', path, body === undefined ? {} : 
 export async function currentAccount() {
   try {
     const me = await get('/api/me');
-    const account = me.account || me;
-    sessionStorage.setItem('account', JSON.stringify(account));
-    return { ...account, cohorts: me.cohorts || account.cohorts || [] };
+    sessionStorage.setItem('account', JSON.stringify(me));
+    return me;
   } catch (e) {
     if (e.status === 401) throw e;
     const remembered = sessionStorage.getItem('account');

@@ -1,9 +1,8 @@
 import { post } from './api.js';
 
-/** Starts a session for the logged-in candidate and opens it; used by this page and by "practise next" buttons. */
-export async function startSession(account, { themes, questionCount, mode = 'self', cohortId = null }) {
+/** Starts a session and opens it (the candidate is whoever is logged in); used by this page and by "practise next" buttons. */
+export async function startSession({ themes, questionCount, mode = 'self', cohortId = null }) {
   const started = await post('/api/sessions', {
-    candidateId: account.accountId,
     mode,
     cohortId: cohortId || null,
     themes,

@@ -61,11 +61,16 @@ export function clearErrors(form) {
 
 /**
  * Shows an API refusal in the form: each named field's message right after that field (and linked to it for screen
- * readers), the rest at the top of the form. `aliases` maps an API field name to the form's field name.
+ * readers), the rest at the top of the form. `aliases` maps an API field name to the form's field name, and a broken
+ * rule (`rule:password-too-short`) or a status (`status:409`) to the field it is about.
  */
 export function showErrors(form, error, aliases = {}) {
   clearErrors(form);
-  const fields = error instanceof ApiError ? error.fieldErrors : [];
+  let fields = error instanceof ApiError ? error.fieldErrors : [];
+  if (!fields.length && error instanceof ApiError) {
+    const about = aliases[`rule:${error.problem.rule}`] || aliases[`status:${error.status}`];
+    if (about) fields = [{ field: about, message: error.message }];
+  }
   const unplaced = [];
   fields.forEach(({ field, message }) => {
     const name = aliases[field] || field;
@@ -74,21 +79,15 @@ export function showErrors(form, error, aliases = {}) {
       unplaced.push(`${field} ${message}`);
       return;
     }
-    const id = `error-${name.replace(/[^a-zA-Z0-9-]/g, '-')}`;
+    const id = `error-${form.id || 'form'}-${name.replace(/[^a-zA-Z0-9-]/g, '-')}`;
     const note = el('p', { class: 'field-error', id }, message);
-    const anchor = input.closest('fieldset') && input.type === 'radio' ? input.closest('fieldset') : input;
-    anchor.after(note);
-    input.setAttribute('aria-invalid', 'true');
-    input.setAttribute('aria-describedby', id);
+    input.after(note);
+    const target = input.matches('fieldset') ? input.querySelector('input') : input;
+    target.setAttribute('aria-invalid', 'true');
+    target.setAttribute('aria-describedby', id);
   });
   if (!fields.length || unplaced.length) {
-    const text = unplaced.length ? unplaced.join('; ') : error.message;
-    const field = error instanceof ApiError && aliases['*'] ? form.querySelector(`[name="${aliases['*']}"]`) : null;
-    const note = el('p', { class: field ? 'field-error' : 'form-error', role: 'alert' }, text);
-    if (field) {
-      field.after(note);
-      field.setAttribute('aria-invalid', 'true');
-    } else form.prepend(note);
+    form.prepend(el('p', { class: 'form-error', role: 'alert' }, unplaced.length ? unplaced.join('; ') : error.message));
   }
   const first = form.querySelector('[aria-invalid=true]');
   if (first) first.focus();
@@ -104,7 +103,7 @@ export function onSubmit(form, handler, aliases) {
     try {
       await handler(new FormData(form), event.submitter);
     } catch (e) {
-      showErrors(form, e, typeof aliases === 'function' ? aliases(e) : aliases);
+      if (!(e instanceof ApiError && e.status === 401)) showErrors(form, e, aliases);
     } finally {
       buttons.forEach((b) => (b.disabled = false));
     }

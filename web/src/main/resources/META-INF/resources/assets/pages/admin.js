@@ -12,8 +12,8 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 async function reload(until = () => true) {
   for (let attempt = 0; attempt < 12; attempt++) {
     [accounts, cohorts] = await Promise.all([
-      get('/api/admin/accounts?size=500').then(list).catch(() => accounts),
-      get('/api/admin/cohorts?size=500').then(list).catch(() => cohorts),
+      get('/api/admin/accounts?size=100').then(list).catch(() => accounts),
+      get('/api/admin/cohorts?size=100').then(list).catch(() => cohorts),
     ]);
     if (until()) break;
     await sleep(250);
@@ -49,7 +49,7 @@ function accountForm() {
     const id = created.accountId || (created.account && created.account.accountId);
     done(form, `Created ${data.get('username')} (${data.get('role')})${id ? `, id ${id}` : ''}.`);
     await reload(() => !id || accounts.some((a) => a.accountId === id));
-  }, (e) => (e.status === 409 ? { '*': 'username' } : {}));
+  }, { 'status:409': 'username', 'rule:password-too-short': 'password', 'rule:password-too-long': 'password', 'rule:role': 'role' });
   return form;
 }
 
@@ -71,7 +71,7 @@ function cohortForm() {
     const created = await post('/api/cohorts', { name: data.get('name').trim(), coachId: data.get('coachId') || null });
     done(form, `Created the cohort ${created.name}.`);
     await reload(() => cohorts.some((c) => c.cohortId === created.cohortId));
-  });
+  }, { 'rule:cohort-name': 'name', 'rule:not-an-active-coach': 'coachId' });
   return form;
 }
 
@@ -91,7 +91,7 @@ function enrolForm() {
     await post(`/api/cohorts/${encodeURIComponent(cohortId)}/enrolments`, { candidateId: data.get('candidateId') || null });
     done(form, `Enrolled ${data.get('candidateId')}.`);
     await reload();
-  });
+  }, { 'status:404': 'cohortId' });
   return form;
 }
 
@@ -105,8 +105,8 @@ function tables() {
     el('section', { class: 'card', 'aria-labelledby': 'cohorts-title' }, el('h2', { id: 'cohorts-title' }, 'Cohorts'),
       el('div', { class: 'table-wrap' }, el('table', { id: 'cohorts' },
         el('thead', {}, el('tr', {}, el('th', {}, 'Name'), el('th', {}, 'Coach'), el('th', { class: 'num' }, 'Enrolled'), el('th', {}, 'Created'))),
-        el('tbody', {}, cohorts.map((c) => el('tr', {}, el('td', {}, c.name), el('td', {}, c.coachName || c.coachId || ''),
-          el('td', { class: 'num' }, String(c.enrolled ?? (c.candidates || []).length)), el('td', {}, when(c.createdAt)))))))));
+        el('tbody', {}, cohorts.map((c) => el('tr', {}, el('td', {}, c.name), el('td', {}, c.coach ? c.coach.displayName || c.coach.id : ''),
+          el('td', { class: 'num' }, String(c.enrolled)), el('td', {}, when(c.createdAt)))))))));
 }
 
 let forms;

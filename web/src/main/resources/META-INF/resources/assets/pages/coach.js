@@ -54,7 +54,7 @@ function weakest(overview) {
 
 async function show(cohortId, target) {
   target.setAttribute('aria-busy', 'true');
-  const overview = await get(`/api/cohorts/${encodeURIComponent(cohortId)}/overview?size=200`);
+  const overview = await get(`/api/cohorts/${encodeURIComponent(cohortId)}/overview?size=100`);
   target.replaceChildren(
     el('p', {}, `As of ${when(overview.asOf)} · `,
       el('a', { href: `/api/cohorts/${encodeURIComponent(cohortId)}/overview.csv`, download: '' }, 'Export the roster as CSV')),

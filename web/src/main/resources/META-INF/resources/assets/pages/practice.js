@@ -38,7 +38,7 @@ async function render() {
   if (cohorts.length === 1) form.querySelector('#cohortId').value = cohorts[0].cohortId;
   onSubmit(form, (data) => {
     const mode = data.get('mode');
-    return startSession(account, {
+    return startSession({
       themes: data.getAll('themes'),
       questionCount: Number(data.get('questionCount')),
       mode,

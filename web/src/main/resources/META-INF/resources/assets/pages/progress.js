@@ -99,7 +99,7 @@ function nextSection(next) {
         el('div', {}, rec.reason), el('div', { class: 'muted' }, `Due ${when(rec.dueAt)}`)),
       mine ? el('button', { type: 'button', onclick: (e) => {
         e.target.disabled = true;
-        startSession(account, { themes: [rec.theme], questionCount: 3 })
+        startSession({ themes: [rec.theme], questionCount: 3 })
           .catch((error) => { e.target.disabled = false; e.target.after(el('p', { class: 'form-error', role: 'alert' }, error.message)); });
       } }, `Start 3 questions on ${themeTitles[rec.theme] || rec.theme}`) : null))));
 }

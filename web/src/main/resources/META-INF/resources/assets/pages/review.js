@@ -4,7 +4,6 @@ import {
 } from '../ui.js';
 
 const content = $('#content');
-let account;
 let items = [];
 let total = 0;
 const titles = {};
@@ -47,7 +46,7 @@ function show() {
     form);
   onSubmit(form, async (data) => {
     await post(`/api/sessions/${encodeURIComponent(item.sessionId)}/answers/${encodeURIComponent(item.questionId)}/ratings`, {
-      raterId: account.accountId, raterRole: 'coach', scores: readScores(data), comment: data.get('comment') || null,
+      scores: readScores(data), comment: data.get('comment') || null,
     });
     items.shift();
     total -= 1;
@@ -58,7 +57,7 @@ function show() {
 }
 
 async function render() {
-  account = await currentAccount();
+  const account = await currentAccount();
   header(account);
   const [queue, themes] = await Promise.all([
     get(`/api/coaches/${encodeURIComponent(account.accountId)}/review-queue?size=100`), get('/api/themes'),

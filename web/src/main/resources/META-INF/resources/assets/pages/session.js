@@ -6,7 +6,6 @@ import {
 const content = $('#content');
 const sessionId = param('id');
 const skipped = new Set();
-let account;
 let session;
 let timer;
 
@@ -72,7 +71,7 @@ function answerStep(question) {
     });
     question.answer = { text, timeSpentSeconds: seconds, answeredAt: new Date().toISOString() };
     next();
-  });
+  }, { 'rule:empty-answer': 'answer' });
   $('#answer').focus();
 }
 
@@ -97,7 +96,7 @@ async function rateStep(question) {
   onSubmit(form, async (data) => {
     const scores = readScores(data);
     await post(`/api/sessions/${encodeURIComponent(sessionId)}/answers/${encodeURIComponent(question.questionId)}/ratings`, {
-      raterId: account.accountId, raterRole: 'self', scores, comment: data.get('comment') || null,
+      scores, comment: data.get('comment') || null,
     });
     question.ratings = [...(question.ratings || []), { raterRole: 'self', scores }];
     next();
@@ -180,7 +179,7 @@ function next() {
 }
 
 async function render() {
-  account = await currentAccount();
+  const account = await currentAccount();
   header(account);
   if (!sessionId) {
     content.replaceChildren(el('p', {}, 'No session chosen. ', el('a', { href: '/practice.html' }, 'Start one.')));
