@@ -36,7 +36,7 @@ function done(form, message) {
 function accountForm() {
   const form = el('form', { class: 'card', id: 'create-account', novalidate: true, 'aria-labelledby': 'account-title' },
     el('h2', { id: 'account-title' }, 'Create an account'),
-    text('username', 'Username', 'Letters, digits, dots, dashes or underscores; the person logs in with it.'),
+    text('username', 'Username', '3 to 64 lower-case letters, digits, dots, dashes or underscores; the person logs in with it.'),
     text('displayName', 'Display name'),
     el('label', { for: 'role' }, 'Role'),
     el('select', { id: 'role', name: 'role' }, ['candidate', 'coach', 'admin'].map((r) => el('option', { value: r }, r))),
@@ -49,7 +49,7 @@ function accountForm() {
     const id = created.accountId || (created.account && created.account.accountId);
     done(form, `Created ${data.get('username')} (${data.get('role')})${id ? `, id ${id}` : ''}.`);
     await reload(() => !id || accounts.some((a) => a.accountId === id));
-  }, { 'status:409': 'username', 'rule:password-too-short': 'password', 'rule:password-too-long': 'password', 'rule:role': 'role' });
+  }, { 'status:409': 'username', 'rule:username': 'username', 'rule:display-name': 'displayName', 'rule:password-too-short': 'password', 'rule:password-too-long': 'password', 'rule:role': 'role' });
   return form;
 }
 
@@ -89,8 +89,9 @@ function enrolForm() {
       throw new ApiError(400, { errors: [{ field: 'cohortId', message: 'Choose a cohort.' }] });
     }
     await post(`/api/cohorts/${encodeURIComponent(cohortId)}/enrolments`, { candidateId: data.get('candidateId') || null });
-    done(form, `Enrolled ${data.get('candidateId')}.`);
-    await reload();
+    const candidateId = data.get('candidateId');
+    done(form, `Enrolled ${candidateId}.`);
+    await reload(() => cohorts.some((c) => c.cohortId === cohortId && (c.candidates || []).some((p) => p.id === candidateId)));
   }, { 'status:404': 'cohortId' });
   return form;
 }
