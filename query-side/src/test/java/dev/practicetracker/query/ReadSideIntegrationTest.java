@@ -3,8 +3,13 @@ package dev.practicetracker.query;
 import static org.awaitility.Awaitility.await;
 
 import dev.practicetracker.database.FreshTestDatabase;
+import dev.practicetracker.events.PersonId;
+import dev.practicetracker.events.Role;
+import dev.practicetracker.events.account.AccountCreatedEvent;
+import dev.practicetracker.security.Tokens;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,12 +22,18 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A query-side application on a database of its own, into whose event store a test appends events as the command side
  * would, then reads the read models over HTTP once the processor has caught up.
+ *
+ * <p>Every endpoint but health, metrics and the API description needs a token: {@link #asCandidate}, {@link #asCoach}
+ * and {@link #asAdmin} open the account (an {@code AccountCreatedEvent}, as the command side would append) the first
+ * time it is named and return a client that sends a token for it. {@link #http} is anonymous.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = FreshTestDatabase.class)
@@ -39,6 +50,15 @@ public abstract class ReadSideIntegrationTest {
 
     @Autowired
     protected JdbcTemplate jdbc;
+
+    @Autowired
+    protected Tokens tokens;
+
+    @Autowired
+    private RestTemplateBuilder restTemplates;
+
+    /** The admin every test class may use. */
+    protected static final String ADMIN = "admin-of-tests";
 
     private final Map<String, Long> sequences = new HashMap<>();
 
@@ -83,8 +103,57 @@ public abstract class ReadSideIntegrationTest {
                 });
     }
 
+    protected TestRestTemplate asCandidate(Object candidateId) {
+        return as(candidateId.toString(), Role.CANDIDATE);
+    }
+
+    protected TestRestTemplate asCoach(Object coachId) {
+        return as(coachId.toString(), Role.COACH);
+    }
+
+    protected TestRestTemplate asAdmin() {
+        return as(ADMIN, Role.ADMIN);
+    }
+
+    /** A client sending a fresh token for {@code accountId}, whose account is opened here first if need be. */
+    protected TestRestTemplate as(String accountId, Role role) {
+        return withToken(token(accountId, role));
+    }
+
+    protected TestRestTemplate withToken(String token) {
+        TestRestTemplate client =
+                new TestRestTemplate(restTemplates.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token));
+        client.setUriTemplateHandler(http.getRestTemplate().getUriTemplateHandler());
+        return client;
+    }
+
+    protected String token(String accountId, Role role) {
+        account(accountId, role);
+        return tokens.issue(PersonId.of(accountId), role, accountId).value();
+    }
+
+    /** Opens the account unless the read side knows it already, and waits until it does. */
+    protected void account(String accountId, Role role) {
+        Boolean known = jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM qs_accounts WHERE account_id = ?)", Boolean.class, accountId);
+        if (!Boolean.TRUE.equals(known)) {
+            appendAndWait(new AccountCreatedEvent(
+                    PersonId.of(accountId),
+                    accountId,
+                    displayName(accountId),
+                    role,
+                    PersonId.of(ADMIN),
+                    Instant.now()));
+        }
+    }
+
+    /** The display name {@link #account} gives an account, for tests that look for it (or for its absence). */
+    protected static String displayName(String accountId) {
+        return "Name of " + accountId;
+    }
+
     private static String aggregateIdOf(Object payload) {
-        for (String name : List.of("sessionId", "cohortId", "questionId")) {
+        for (String name : List.of("sessionId", "cohortId", "questionId", "accountId")) {
             for (RecordComponent component : payload.getClass().getRecordComponents()) {
                 if (component.getName().equals(name)) {
                     try {

@@ -2,14 +2,18 @@ package dev.practicetracker.command.session;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import dev.practicetracker.command.Forbidden;
+import dev.practicetracker.command.Hidden;
 import dev.practicetracker.command.RuleViolation;
 import dev.practicetracker.command.Texts;
 import dev.practicetracker.command.cohort.CohortRoster;
 import dev.practicetracker.events.CandidateId;
 import dev.practicetracker.events.CohortId;
+import dev.practicetracker.events.PersonId;
 import dev.practicetracker.events.QuestionId;
 import dev.practicetracker.events.RaterRole;
 import dev.practicetracker.events.ReviewMode;
+import dev.practicetracker.events.Role;
 import dev.practicetracker.events.SessionId;
 import dev.practicetracker.events.Theme;
 import dev.practicetracker.events.session.AnswerRatedEvent;
@@ -20,6 +24,7 @@ import dev.practicetracker.events.session.SessionAbandonedEvent;
 import dev.practicetracker.events.session.SessionCompletedEvent;
 import dev.practicetracker.events.session.SessionExpiredEvent;
 import dev.practicetracker.events.session.SessionStartedEvent;
+import dev.practicetracker.security.Actor;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -111,6 +116,7 @@ public class PracticeSession {
 
     @CommandHandler
     public void handle(AnswerQuestionCommand command, SessionPolicy policy) {
+        requireOwner(command.actor());
         requireInProgress("answer");
         String key = command.questionId().value();
         PlannedQuestion question = questions.get(key);
@@ -145,15 +151,14 @@ public class PracticeSession {
     }
 
     @CommandHandler
-    public void handle(RateAnswerCommand command) {
-        Theme theme = checkRating(command.questionId(), command.raterId().value(), command.raterRole());
+    public void handle(RateAnswerCommand command, CohortRoster roster) {
+        RaterRole role = raterRole(command.rater(), command.claimedRole(), roster);
+        PersonId raterId = command.rater().accountId();
+        Theme theme = checkRating(command.questionId());
         Texts.requireStorable("comment", command.comment());
-        if (ratersByAnswer
-                .get(command.questionId().value())
-                .containsKey(command.raterId().value())) {
+        if (ratersByAnswer.get(command.questionId().value()).containsKey(raterId.value())) {
             throw new RuleViolation(
-                    "already-rated",
-                    "rater " + command.raterId() + " has already rated this answer; revise the rating instead");
+                    "already-rated", "rater " + raterId + " has already rated this answer; revise the rating instead");
         }
         apply(new AnswerRatedEvent(
                 sessionId,
@@ -161,29 +166,28 @@ public class PracticeSession {
                 cohortId,
                 command.questionId(),
                 theme,
-                command.raterId(),
-                command.raterRole(),
+                raterId,
+                role,
                 command.scores(),
                 command.comment(),
                 GenericEventMessage.clock.instant()));
     }
 
     @CommandHandler
-    public void handle(ReviseRatingCommand command) {
-        Theme theme = checkRating(command.questionId(), command.raterId().value(), command.raterRole());
+    public void handle(ReviseRatingCommand command, CohortRoster roster) {
+        RaterRole role = raterRole(command.rater(), command.claimedRole(), roster);
+        PersonId raterId = command.rater().accountId();
+        Theme theme = checkRating(command.questionId());
         Texts.requireStorable("comment", command.comment());
-        RaterRole earlierRole = ratersByAnswer
-                .get(command.questionId().value())
-                .get(command.raterId().value());
+        RaterRole earlierRole = ratersByAnswer.get(command.questionId().value()).get(raterId.value());
         if (earlierRole == null) {
             throw new RuleViolation(
-                    "not-rated-yet", "rater " + command.raterId() + " has not rated this answer yet; rate it first");
+                    "not-rated-yet", "rater " + raterId + " has not rated this answer yet; rate it first");
         }
-        if (earlierRole != command.raterRole()) {
+        if (earlierRole != role) {
             throw new RuleViolation(
                     "role-changed",
-                    "rater " + command.raterId() + " rated this answer as " + earlierRole.id()
-                            + "; a revision keeps that role");
+                    "rater " + raterId + " rated this answer as " + earlierRole.id() + "; a revision keeps that role");
         }
         apply(new AnswerRatingRevisedEvent(
                 sessionId,
@@ -191,14 +195,39 @@ public class PracticeSession {
                 cohortId,
                 command.questionId(),
                 theme,
-                command.raterId(),
-                command.raterRole(),
+                raterId,
+                role,
                 command.scores(),
                 command.comment(),
                 GenericEventMessage.clock.instant()));
     }
 
-    private Theme checkRating(QuestionId questionId, String raterId, RaterRole role) {
+    /**
+     * The rater's role follows from who they are: the session's candidate rates as self; a coach of a cohort the
+     * candidate is enrolled in, as coach; a cohort-mate in a peer session, as peer. Anyone else is told there is no
+     * such session. A client that claims another role is refused.
+     */
+    private RaterRole raterRole(Actor rater, RaterRole claimed, CohortRoster roster) {
+        RaterRole derived;
+        if (rater.isCandidate(candidateId)) {
+            derived = RaterRole.SELF;
+        } else if (rater.is(Role.COACH) && roster.coaches(rater.asCoach(), candidateId)) {
+            derived = RaterRole.COACH;
+        } else if (rater.is(Role.CANDIDATE)
+                && mode == ReviewMode.PEER
+                && cohortId != null
+                && roster.isEnrolled(cohortId, rater.asCandidate())) {
+            derived = RaterRole.PEER;
+        } else {
+            throw new Hidden(sessionId.value());
+        }
+        if (claimed != null && claimed != derived) {
+            throw new Forbidden("this account rates this answer as " + derived.id() + ", not as " + claimed.id());
+        }
+        return derived;
+    }
+
+    private Theme checkRating(QuestionId questionId) {
         PlannedQuestion question = questions.get(questionId.value());
         if (question == null) {
             throw new RuleViolation(
@@ -207,18 +236,12 @@ public class PracticeSession {
         if (!ratersByAnswer.containsKey(questionId.value())) {
             throw new RuleViolation("not-answered", "question " + questionId + " has not been answered yet");
         }
-        boolean candidateRates = raterId.equals(candidateId.value());
-        if (candidateRates && role != RaterRole.SELF) {
-            throw new RuleViolation("candidate-rates-self-only", "a candidate may only rate their own answers as self");
-        }
-        if (!candidateRates && role == RaterRole.SELF) {
-            throw new RuleViolation("self-rating-by-candidate-only", "only the candidate can give a self-rating");
-        }
         return question.theme();
     }
 
     @CommandHandler
     public void handle(CompleteSessionCommand command) {
+        requireOwner(command.actor());
         requireInProgress("complete");
         if (ratersByAnswer.isEmpty()) {
             throw new RuleViolation("nothing-answered", "answer at least one question before completing the session");
@@ -234,6 +257,7 @@ public class PracticeSession {
 
     @CommandHandler
     public void handle(AbandonSessionCommand command) {
+        requireOwner(command.actor());
         requireInProgress("abandon");
         Texts.requireStorable("reason", command.reason());
         apply(new SessionAbandonedEvent(
@@ -268,6 +292,13 @@ public class PracticeSession {
                 ratersByAnswer.size(),
                 lastActivityAt,
                 lastActivityAt.plusSeconds(inactivityTimeoutSeconds)));
+    }
+
+    /** Only the session's candidate acts on it; to anyone else it does not exist. */
+    private void requireOwner(Actor actor) {
+        if (!actor.isCandidate(candidateId)) {
+            throw new Hidden(sessionId.value());
+        }
     }
 
     private void requireInProgress(String action) {

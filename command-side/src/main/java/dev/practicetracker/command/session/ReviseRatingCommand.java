@@ -1,17 +1,17 @@
 package dev.practicetracker.command.session;
 
-import dev.practicetracker.events.PersonId;
 import dev.practicetracker.events.QuestionId;
 import dev.practicetracker.events.RaterRole;
 import dev.practicetracker.events.RubricScores;
 import dev.practicetracker.events.SessionId;
+import dev.practicetracker.security.Actor;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Replaces {@code raterId}'s earlier rating of an answer. */
+/** Replaces {@code rater}'s earlier rating of an answer; {@code claimedRole} may be null. */
 public record ReviseRatingCommand(
         @TargetAggregateIdentifier SessionId sessionId,
         QuestionId questionId,
-        PersonId raterId,
-        RaterRole raterRole,
+        Actor rater,
+        RaterRole claimedRole,
         RubricScores scores,
         String comment) {}

@@ -1,5 +1,6 @@
 package dev.practicetracker.command.session;
 
+import dev.practicetracker.command.Forbidden;
 import dev.practicetracker.command.web.Scores;
 import dev.practicetracker.events.CandidateId;
 import dev.practicetracker.events.CohortId;
@@ -11,6 +12,7 @@ import dev.practicetracker.events.SessionId;
 import dev.practicetracker.events.Theme;
 import dev.practicetracker.events.session.PlannedQuestion;
 import dev.practicetracker.events.session.SessionStartedEvent;
+import dev.practicetracker.security.Actor;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -24,6 +26,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -46,7 +49,7 @@ class SessionController {
 
     record StartSessionRequest(
             SessionId sessionId,
-            @NotNull CandidateId candidateId,
+            CandidateId candidateId,
             CohortId cohortId,
             ReviewMode mode,
             List<@NotNull Theme> themes,
@@ -64,11 +67,15 @@ class SessionController {
             Map<String, String> links) {}
 
     @PostMapping
-    ResponseEntity<StartedSession> start(@Valid @RequestBody StartSessionRequest request) {
+    ResponseEntity<StartedSession> start(
+            @AuthenticationPrincipal Actor actor, @Valid @RequestBody StartSessionRequest request) {
+        if (request.candidateId() != null && !actor.isCandidate(request.candidateId())) {
+            throw new Forbidden("a session is started by its own candidate; candidateId names someone else");
+        }
         SessionId sessionId = request.sessionId() != null ? request.sessionId() : SessionId.generate();
         commands.sendAndWait(new StartSessionCommand(
                 sessionId,
-                request.candidateId(),
+                actor.asCandidate(),
                 request.cohortId(),
                 request.mode() != null ? request.mode() : ReviewMode.SELF,
                 request.themes() != null ? request.themes() : List.of(),
@@ -97,51 +104,63 @@ class SessionController {
     record Accepted(SessionId sessionId, QuestionId questionId, String outcome, Map<String, String> links) {}
 
     @PostMapping("/{sessionId}/answers")
-    ResponseEntity<Accepted> answer(@PathVariable SessionId sessionId, @Valid @RequestBody AnswerRequest request) {
+    ResponseEntity<Accepted> answer(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable SessionId sessionId,
+            @Valid @RequestBody AnswerRequest request) {
         commands.sendAndWait(new AnswerQuestionCommand(
-                sessionId, request.questionId(), request.answer(), request.timeSpentSeconds()));
+                sessionId, request.questionId(), request.answer(), request.timeSpentSeconds(), actor));
         return ResponseEntity.created(URI.create("/api/sessions/" + sessionId + "/answers/" + request.questionId()))
                 .body(new Accepted(sessionId, request.questionId(), "answered", links(sessionId)));
     }
 
+    /** {@code raterId} and {@code raterRole} may be left out; if given, they must be the caller's. */
     record RatingRequest(
-            @NotNull PersonId raterId,
-            @NotNull RaterRole raterRole,
+            PersonId raterId,
+            RaterRole raterRole,
             Map<String, Integer> scores,
             @Size(max = 4000) String comment) {}
 
     @PostMapping("/{sessionId}/answers/{questionId}/ratings")
     ResponseEntity<Accepted> rate(
+            @AuthenticationPrincipal Actor actor,
             @PathVariable SessionId sessionId,
             @PathVariable QuestionId questionId,
             @Valid @RequestBody RatingRequest request) {
+        if (request.raterId() != null && !request.raterId().equals(actor.accountId())) {
+            throw new Forbidden("the rater is the account that is logged in; raterId names someone else");
+        }
         commands.sendAndWait(new RateAnswerCommand(
                 sessionId,
                 questionId,
-                request.raterId(),
+                actor,
                 request.raterRole(),
                 Scores.parse(request.scores()),
                 blankToNull(request.comment())));
         URI location =
-                URI.create("/api/sessions/" + sessionId + "/answers/" + questionId + "/ratings/" + request.raterId());
+                URI.create("/api/sessions/" + sessionId + "/answers/" + questionId + "/ratings/" + actor.accountId());
         return ResponseEntity.created(location).body(new Accepted(sessionId, questionId, "rated", links(sessionId)));
     }
 
     record RevisionRequest(
-            @NotNull RaterRole raterRole,
+            RaterRole raterRole,
             Map<String, Integer> scores,
             @Size(max = 4000) String comment) {}
 
     @PutMapping("/{sessionId}/answers/{questionId}/ratings/{raterId}")
     ResponseEntity<Accepted> revise(
+            @AuthenticationPrincipal Actor actor,
             @PathVariable SessionId sessionId,
             @PathVariable QuestionId questionId,
             @PathVariable PersonId raterId,
             @Valid @RequestBody RevisionRequest request) {
+        if (!raterId.equals(actor.accountId())) {
+            throw new Forbidden("a rating is revised by its own rater");
+        }
         commands.sendAndWait(new ReviseRatingCommand(
                 sessionId,
                 questionId,
-                raterId,
+                actor,
                 request.raterRole(),
                 Scores.parse(request.scores()),
                 blankToNull(request.comment())));
@@ -152,8 +171,8 @@ class SessionController {
     record Ended(SessionId sessionId, String status, Map<String, String> links) {}
 
     @PostMapping("/{sessionId}/complete")
-    ResponseEntity<Ended> complete(@PathVariable SessionId sessionId) {
-        commands.sendAndWait(new CompleteSessionCommand(sessionId));
+    ResponseEntity<Ended> complete(@AuthenticationPrincipal Actor actor, @PathVariable SessionId sessionId) {
+        commands.sendAndWait(new CompleteSessionCommand(sessionId, actor));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Ended(sessionId, "completed", links(sessionId)));
     }
 
@@ -161,9 +180,11 @@ class SessionController {
 
     @PostMapping("/{sessionId}/abandon")
     ResponseEntity<Ended> abandon(
-            @PathVariable SessionId sessionId, @Valid @RequestBody(required = false) AbandonRequest request) {
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable SessionId sessionId,
+            @Valid @RequestBody(required = false) AbandonRequest request) {
         String reason = request == null ? null : blankToNull(request.reason());
-        commands.sendAndWait(new AbandonSessionCommand(sessionId, reason));
+        commands.sendAndWait(new AbandonSessionCommand(sessionId, reason, actor));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Ended(sessionId, "abandoned", links(sessionId)));
     }
 

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.practicetracker.command.Duplicate;
+import dev.practicetracker.command.Forbidden;
+import dev.practicetracker.command.Hidden;
 import dev.practicetracker.command.RuleViolation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -34,7 +37,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Every rejected command answers {@code application/problem+json} naming the field or the rule that failed. A
  * rejection happens before any event is applied, so nothing is written.
  */
-@RestControllerAdvice
+@RestControllerAdvice(basePackages = "dev.practicetracker.command")
 class CommandProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(CommandProblems.class);
@@ -45,6 +48,26 @@ class CommandProblems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "A rule was broken", e.getMessage(), e.rule());
         problem.setProperty("rule", e.rule());
         return respond(problem);
+    }
+
+    @ExceptionHandler(Forbidden.class)
+    ResponseEntity<ProblemDetail> forbidden(Forbidden e) {
+        log.info("Command refused: {}", e.getMessage());
+        return respond(problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage(), "forbidden"));
+    }
+
+    @ExceptionHandler(Hidden.class)
+    ResponseEntity<ProblemDetail> hidden(Hidden e, HttpServletRequest request) {
+        return respond(problem(
+                HttpStatus.NOT_FOUND,
+                "Not found",
+                "there is no " + kindOf(request.getRequestURI()) + " " + e.id(),
+                "not-found"));
+    }
+
+    @ExceptionHandler(Duplicate.class)
+    ResponseEntity<ProblemDetail> duplicate(Duplicate e) {
+        return respond(problem(HttpStatus.CONFLICT, "Conflict", e.getMessage(), "conflict"));
     }
 
     @ExceptionHandler(InvalidRequest.class)
@@ -93,6 +116,12 @@ class CommandProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(CommandExecutionException.class)
     ResponseEntity<ProblemDetail> wrapped(CommandExecutionException e, HttpServletRequest request) {
         Throwable cause = e.getCause();
+        if (cause instanceof Forbidden forbidden) {
+            return forbidden(forbidden);
+        }
+        if (cause instanceof Hidden hidden) {
+            return hidden(hidden, request);
+        }
         if (cause instanceof RuleViolation rule) {
             return ruleViolated(rule);
         }
@@ -105,14 +134,17 @@ class CommandProblems extends ResponseEntityExceptionHandler {
         if (cause instanceof IncompatibleAggregateException otherKind) {
             return otherKind(otherKind, request);
         }
-        log.error("Command failed unexpectedly", e);
-        return respond(problem(
-                HttpStatus.INTERNAL_SERVER_ERROR, "Command failed", "the command could not be handled", "internal"));
+        return unexpected(e);
     }
 
     /** Anything unforeseen: logged with its stack trace for the operator, answered without internals. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof Duplicate duplicate) {
+                return duplicate(duplicate);
+            }
+        }
         log.error("Command failed unexpectedly", e);
         return respond(problem(
                 HttpStatus.INTERNAL_SERVER_ERROR, "Command failed", "the command could not be handled", "internal"));
@@ -204,7 +236,7 @@ class CommandProblems extends ResponseEntityExceptionHandler {
     }
 
     private static String kindOf(String path) {
-        for (String kind : List.of("session", "cohort", "question")) {
+        for (String kind : List.of("session", "cohort", "question", "account")) {
             if (path.startsWith("/api/" + kind + "s/")) {
                 return kind;
             }

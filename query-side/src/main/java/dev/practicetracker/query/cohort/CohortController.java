@@ -1,7 +1,10 @@
 package dev.practicetracker.query.cohort;
 
+import dev.practicetracker.query.access.Visibility;
 import dev.practicetracker.query.web.BadRequest;
+import dev.practicetracker.query.web.Page;
 import dev.practicetracker.query.web.PageRequest;
+import dev.practicetracker.security.Actor;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -9,6 +12,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,29 +25,34 @@ class CohortController {
     static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final CohortQueries queries;
-    private final Coaches coaches;
+    private final Visibility visibility;
     private final AtRiskRules rules;
 
-    CohortController(CohortQueries queries, Coaches coaches, AtRiskRules rules) {
+    CohortController(CohortQueries queries, Visibility visibility, AtRiskRules rules) {
         this.queries = queries;
-        this.coaches = coaches;
+        this.visibility = visibility;
         this.rules = rules;
     }
 
     /** {@code inactiveDays}: whole days without practice after which a candidate is at risk; 1 to 365. */
     @GetMapping("/api/cohorts/{cohortId}/overview")
     CohortOverview overview(
+            @AuthenticationPrincipal Actor actor,
             @PathVariable String cohortId,
             @RequestParam(required = false) Integer inactiveDays,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
+        visibility.requireCohort(actor, cohortId);
         return queries.overview(cohortId, inactiveDays(inactiveDays), new PageRequest(page, size), Instant.now());
     }
 
     /** The whole roster, unpaged, for a spreadsheet; see {@link OverviewCsv} for the columns. */
     @GetMapping("/api/cohorts/{cohortId}/overview.csv")
     ResponseEntity<String> overviewCsv(
-            @PathVariable String cohortId, @RequestParam(required = false) Integer inactiveDays) {
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable String cohortId,
+            @RequestParam(required = false) Integer inactiveDays) {
+        visibility.requireCohort(actor, cohortId);
         CohortQueries.Roster roster = queries.roster(cohortId, inactiveDays(inactiveDays), Instant.now());
         return ResponseEntity.ok()
                 .contentType(TEXT_CSV)
@@ -57,9 +66,16 @@ class CohortController {
     }
 
     @GetMapping("/api/coaches/{coachId}/cohorts")
-    List<CohortQueries.CoachCohort> cohorts(@PathVariable String coachId) {
-        coaches.require(coachId);
+    List<CohortQueries.CoachCohort> cohorts(@AuthenticationPrincipal Actor actor, @PathVariable String coachId) {
+        visibility.requireCoach(actor, coachId);
         return queries.cohortsOf(coachId);
+    }
+
+    /** Every cohort for the admin: its coach and who is enrolled now, by name. */
+    @GetMapping("/api/admin/cohorts")
+    Page<CohortQueries.AdminCohort> allCohorts(
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        return queries.all(new PageRequest(page, size));
     }
 
     private int inactiveDays(Integer requested) {

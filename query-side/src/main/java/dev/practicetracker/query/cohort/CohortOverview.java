@@ -36,14 +36,16 @@ record CohortOverview(
             + " practice since enrolling, or when a level with enough evidence fell by fallingTrendLevelPoints or"
             + " more over the trend window.";
 
-    record Cohort(String cohortId, String name, String coachId) {}
+    /** {@code coachName} is the coach's display name, null before their account is known here. */
+    record Cohort(String cohortId, String name, String coachId, String coachName) {}
 
     /**
      * One enrolled candidate. {@code lastPractisedAt} is their latest answer anywhere, null when they have never
-     * answered; {@code themes} has every theme, in the same order as the overview's.
+     * answered; {@code displayName} null before their account is known here; {@code themes} has every theme, in the same order as the overview's.
      */
     record Member(
             String candidateId,
+            String displayName,
             Instant enrolledAt,
             Instant lastPractisedAt,
             List<ThemeLevel> themes,

@@ -83,8 +83,10 @@ class CohortQueries {
         List<Member> enrolled = new ArrayList<>();
         List<Withdrawn> withdrawn = new ArrayList<>();
         jdbc.query("""
-                SELECT m.candidate_id, m.enrolled, m.enrolled_at, m.withdrawn_at, c.last_practised_at
+                SELECT m.candidate_id, m.enrolled, m.enrolled_at, m.withdrawn_at, c.last_practised_at,
+                       a.display_name
                   FROM qs_cohort_member m LEFT JOIN qs_candidate c ON c.candidate_id = m.candidate_id
+                  LEFT JOIN qs_accounts a ON a.account_id = m.candidate_id
                  WHERE m.cohort_id = :cohort
                  ORDER BY m.candidate_id
                 """, new MapSqlParameterSource("cohort", cohortId), rs -> {
@@ -104,7 +106,14 @@ class CohortQueries {
                 trends.add(new AtRiskRules.ThemeTrend(theme, level.trend(), level.enoughEvidence()));
             }
             List<String> reasons = rules.reasons(enrolledAt, lastPractisedAt, trends, inactiveDays, now);
-            enrolled.add(new Member(candidateId, enrolledAt, lastPractisedAt, themes, !reasons.isEmpty(), reasons));
+            enrolled.add(new Member(
+                    candidateId,
+                    rs.getString("display_name"),
+                    enrolledAt,
+                    lastPractisedAt,
+                    themes,
+                    !reasons.isEmpty(),
+                    reasons));
         });
         withdrawn.sort(Comparator.comparing(Withdrawn::withdrawnAt, Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(Withdrawn::candidateId));
@@ -133,11 +142,75 @@ class CohortQueries {
                         instant(rs.getTimestamp("created_at"))));
     }
 
+    /** A person as an admin's list shows them; {@code displayName} is null before their account is known here. */
+    record Person(String id, String displayName) {}
+
+    /** A cohort with its coach and the candidates enrolled in it now, by candidate id. */
+    record AdminCohort(
+            String cohortId, String name, Person coach, int enrolled, List<Person> candidates, Instant createdAt) {}
+
+    /** One page of every cohort, by name: two queries, whatever the page holds. */
+    Page<AdminCohort> all(PageRequest page) {
+        Long total = jdbc.getJdbcTemplate().queryForObject("SELECT COUNT(*) FROM qs_cohort", Long.class);
+        List<AdminCohort> cohorts = jdbc.query(
+                """
+                SELECT c.cohort_id, c.name, c.coach_id, a.display_name AS coach_name, c.created_at
+                  FROM qs_cohort c LEFT JOIN qs_accounts a ON a.account_id = c.coach_id
+                 ORDER BY c.name, c.cohort_id LIMIT :limit OFFSET :offset
+                """,
+                new MapSqlParameterSource("limit", page.size()).addValue("offset", page.offset()),
+                (rs, i) -> new AdminCohort(
+                        rs.getString("cohort_id"),
+                        rs.getString("name"),
+                        new Person(rs.getString("coach_id"), rs.getString("coach_name")),
+                        0,
+                        new ArrayList<>(),
+                        instant(rs.getTimestamp("created_at"))));
+        if (cohorts.isEmpty()) {
+            return Page.of(List.of(), page, total == null ? 0 : total);
+        }
+        Map<String, List<Person>> members = new HashMap<>();
+        jdbc.query(
+                """
+                SELECT m.cohort_id, m.candidate_id, a.display_name
+                  FROM qs_cohort_member m LEFT JOIN qs_accounts a ON a.account_id = m.candidate_id
+                 WHERE m.cohort_id IN (:ids) AND m.enrolled
+                 ORDER BY m.candidate_id
+                """,
+                new MapSqlParameterSource(
+                        "ids", cohorts.stream().map(AdminCohort::cohortId).toList()),
+                rs -> {
+                    members.computeIfAbsent(rs.getString("cohort_id"), id -> new ArrayList<>())
+                            .add(new Person(rs.getString("candidate_id"), rs.getString("display_name")));
+                });
+        List<AdminCohort> items = cohorts.stream()
+                .map(cohort -> {
+                    List<Person> enrolled = members.getOrDefault(cohort.cohortId(), List.of());
+                    return new AdminCohort(
+                            cohort.cohortId(),
+                            cohort.name(),
+                            cohort.coach(),
+                            enrolled.size(),
+                            List.copyOf(enrolled),
+                            cohort.createdAt());
+                })
+                .toList();
+        return Page.of(items, page, total == null ? 0 : total);
+    }
+
     private Cohort cohort(String cohortId) {
         List<Cohort> found = jdbc.query(
-                "SELECT cohort_id, name, coach_id FROM qs_cohort WHERE cohort_id = :cohort",
+                """
+                SELECT c.cohort_id, c.name, c.coach_id, a.display_name
+                  FROM qs_cohort c LEFT JOIN qs_accounts a ON a.account_id = c.coach_id
+                 WHERE c.cohort_id = :cohort
+                """,
                 new MapSqlParameterSource("cohort", cohortId),
-                (rs, i) -> new Cohort(rs.getString("cohort_id"), rs.getString("name"), rs.getString("coach_id")));
+                (rs, i) -> new Cohort(
+                        rs.getString("cohort_id"),
+                        rs.getString("name"),
+                        rs.getString("coach_id"),
+                        rs.getString("display_name")));
         if (found.isEmpty()) {
             throw new NotFound("cohort", cohortId);
         }

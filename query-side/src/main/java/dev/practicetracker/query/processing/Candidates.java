@@ -7,7 +7,10 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The candidates the events have mentioned, so an unknown candidate can be told from one with no practice yet. */
+/**
+ * The candidates the events have mentioned, or who have a candidate account, so an unknown candidate can be told from
+ * one with no practice yet.
+ */
 @Component
 public class Candidates {
 
@@ -33,10 +36,10 @@ public class Candidates {
     }
 
     public boolean exists(String candidateId) {
-        Boolean found = jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM qs_candidate WHERE candidate_id = :id)",
-                new MapSqlParameterSource("id", candidateId),
-                Boolean.class);
+        Boolean found = jdbc.queryForObject("""
+                SELECT EXISTS (SELECT 1 FROM qs_candidate WHERE candidate_id = :id)
+                    OR EXISTS (SELECT 1 FROM qs_accounts WHERE account_id = :id AND role = 'candidate')
+                """, new MapSqlParameterSource("id", candidateId), Boolean.class);
         return Boolean.TRUE.equals(found);
     }
 }

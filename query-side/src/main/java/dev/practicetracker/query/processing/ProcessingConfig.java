@@ -1,6 +1,13 @@
 package dev.practicetracker.query.processing;
 
 import dev.practicetracker.events.CandidateEvent;
+import dev.practicetracker.events.PersonId;
+import dev.practicetracker.events.account.AccountCreatedEvent;
+import dev.practicetracker.events.account.AccountLockedEvent;
+import dev.practicetracker.events.account.AccountRoleChangedEvent;
+import dev.practicetracker.events.account.AccountUnlockedEvent;
+import dev.practicetracker.events.account.AccountWithdrawnEvent;
+import dev.practicetracker.events.account.PasswordChangedEvent;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
@@ -30,14 +37,43 @@ class ProcessingConfig {
 
     /**
      * A candidate's events are handled in order, one at a time, whichever sessions and cohorts they come from, because
-     * a candidate's profile is recomputed from all of them. Other events keep per-aggregate order.
+     * a candidate's profile is recomputed from all of them. An account's events are handled in order by account id,
+     * whether or not they were appended as one aggregate's: a lock handled before the account's creation would be lost,
+     * and the locked account would keep its access. Other events keep per-aggregate order.
      */
     @Bean
     SequencingPolicy<EventMessage<?>> candidateSequencingPolicy() {
         SequentialPerAggregatePolicy perAggregate = SequentialPerAggregatePolicy.instance();
-        return event -> event.getPayload() instanceof CandidateEvent candidateEvent
-                ? "candidate:" + candidateEvent.candidateId().value()
-                : perAggregate.getSequenceIdentifierFor(event);
+        return event -> {
+            Object payload = event.getPayload();
+            if (payload instanceof CandidateEvent candidateEvent) {
+                return "candidate:" + candidateEvent.candidateId().value();
+            }
+            PersonId account = accountOf(payload);
+            return account != null ? "account:" + account.value() : perAggregate.getSequenceIdentifierFor(event);
+        };
+    }
+
+    private static PersonId accountOf(Object payload) {
+        if (payload instanceof AccountCreatedEvent event) {
+            return event.accountId();
+        }
+        if (payload instanceof AccountRoleChangedEvent event) {
+            return event.accountId();
+        }
+        if (payload instanceof AccountLockedEvent event) {
+            return event.accountId();
+        }
+        if (payload instanceof AccountUnlockedEvent event) {
+            return event.accountId();
+        }
+        if (payload instanceof AccountWithdrawnEvent event) {
+            return event.accountId();
+        }
+        if (payload instanceof PasswordChangedEvent event) {
+            return event.accountId();
+        }
+        return null;
     }
 
     @Bean

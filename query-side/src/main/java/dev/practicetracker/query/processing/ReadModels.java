@@ -8,7 +8,7 @@ public final class ReadModels {
 
     /** Every read-model table, each emptied by the reset handler of the projection that writes it. */
     public static final String TABLES = "qs_question, qs_cohort, qs_cohort_member, qs_candidate, qs_session, "
-            + "qs_session_question, qs_answer, qs_rating, qs_skill_profile, qs_progress_daily";
+            + "qs_session_question, qs_answer, qs_rating, qs_skill_profile, qs_progress_daily, qs_accounts";
 
     private ReadModels() {}
 }

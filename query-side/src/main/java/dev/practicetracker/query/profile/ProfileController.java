@@ -1,7 +1,9 @@
 package dev.practicetracker.query.profile;
 
 import dev.practicetracker.events.Theme;
+import dev.practicetracker.query.access.Visibility;
 import dev.practicetracker.query.web.BadRequest;
+import dev.practicetracker.security.Actor;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -20,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -39,13 +42,15 @@ class ProfileController implements DisposableBean {
     private final ProfileQueries queries;
     private final QueryGateway queryGateway;
     private final LiveStreams streams;
+    private final Visibility visibility;
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "sse-heartbeat");
         thread.setDaemon(true);
         return thread;
     });
 
-    ProfileController(ProfileQueries queries, QueryGateway queryGateway, LiveStreams streams) {
+    ProfileController(ProfileQueries queries, QueryGateway queryGateway, LiveStreams streams, Visibility visibility) {
+        this.visibility = visibility;
         this.queries = queries;
         this.queryGateway = queryGateway;
         this.streams = streams;
@@ -57,18 +62,22 @@ class ProfileController implements DisposableBean {
      */
     @GetMapping("/profile")
     CandidateProfile profile(
+            @AuthenticationPrincipal Actor actor,
             @PathVariable String candidateId,
             @RequestParam(required = false) String asOf,
             @RequestParam(defaultValue = "UTC") String zone) {
+        visibility.requireCandidate(actor, candidateId);
         return queries.profile(candidateId, asOf == null ? Instant.now() : parseAsOf(asOf, zone(zone)));
     }
 
     @GetMapping("/progress")
     List<ProfileQueries.ProgressPoint> progress(
+            @AuthenticationPrincipal Actor actor,
             @PathVariable String candidateId,
             @RequestParam(required = false) Theme theme,
             @RequestParam(required = false) LocalDate from,
             @RequestParam(required = false) LocalDate to) {
+        visibility.requireCandidate(actor, candidateId);
         LocalDate end = to != null ? to : LocalDate.now(ZoneOffset.UTC);
         LocalDate start = from != null ? from : end.minusDays(90);
         if (start.isAfter(end)) {
@@ -78,18 +87,22 @@ class ProfileController implements DisposableBean {
     }
 
     @GetMapping("/calibration")
-    ProfileQueries.CalibrationReport calibration(@PathVariable String candidateId) {
+    ProfileQueries.CalibrationReport calibration(
+            @AuthenticationPrincipal Actor actor, @PathVariable String candidateId) {
+        visibility.requireCandidate(actor, candidateId);
         return queries.calibration(candidateId);
     }
 
     @GetMapping("/next")
-    ProfileQueries.NextPractice next(@PathVariable String candidateId) {
+    ProfileQueries.NextPractice next(@AuthenticationPrincipal Actor actor, @PathVariable String candidateId) {
+        visibility.requireCandidate(actor, candidateId);
         return queries.next(candidateId, Instant.now());
     }
 
     /** Server-sent events: the profile at once ({@code event: profile}), then again each time it changes. */
     @GetMapping(path = "/profile/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter stream(@PathVariable String candidateId) {
+    SseEmitter stream(@AuthenticationPrincipal Actor actor, @PathVariable String candidateId) {
+        visibility.requireCandidate(actor, candidateId);
         queries.profile(candidateId, Instant.now()); // answers 404 for an unknown candidate before streaming
         SseEmitter emitter = new SseEmitter(0L);
         streams.add(emitter);
@@ -105,7 +118,14 @@ class ProfileController implements DisposableBean {
                 .onBackpressureLatest()
                 .publishOn(Schedulers.boundedElastic(), 1)
                 .subscribe(
-                        changed -> send(emitter, queries.profile(candidateId, Instant.now())),
+                        changed -> {
+                            // A stream outlives the request that opened it: it ends once its reader may no longer read.
+                            if (visibility.stillMayReadCandidate(actor, candidateId)) {
+                                send(emitter, queries.profile(candidateId, Instant.now()));
+                            } else {
+                                emitter.complete();
+                            }
+                        },
                         error -> emitter.completeWithError(error),
                         emitter::complete);
         send(emitter, queries.profile(candidateId, Instant.now()));

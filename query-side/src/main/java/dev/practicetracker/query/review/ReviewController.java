@@ -1,9 +1,11 @@
 package dev.practicetracker.query.review;
 
-import dev.practicetracker.query.cohort.Coaches;
+import dev.practicetracker.query.access.Visibility;
 import dev.practicetracker.query.web.Page;
 import dev.practicetracker.query.web.PageRequest;
+import dev.practicetracker.security.Actor;
 import java.time.Instant;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -14,21 +16,22 @@ import org.springframework.web.bind.annotation.RestController;
 class ReviewController {
 
     private final ReviewQueue queue;
-    private final Coaches coaches;
+    private final Visibility visibility;
 
-    ReviewController(ReviewQueue queue, Coaches coaches) {
+    ReviewController(ReviewQueue queue, Visibility visibility) {
         this.queue = queue;
-        this.coaches = coaches;
+        this.visibility = visibility;
     }
 
-    /** Oldest answer first; 404 for a coach who runs no cohort, an empty page for one with nothing to rate. */
+    /** Oldest answer first; only the coach themselves may read it (404 for anyone else), empty when nothing waits. */
     @GetMapping("/api/coaches/{coachId}/review-queue")
     Page<ReviewItem> reviewQueue(
+            @AuthenticationPrincipal Actor actor,
             @PathVariable String coachId,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         PageRequest request = new PageRequest(page, size);
-        coaches.require(coachId);
+        visibility.requireCoach(actor, coachId);
         return queue.pending(coachId, request, Instant.now());
     }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
  * One answer waiting for its coach's rating, with what the coach needs to rate it: the prompt as the candidate saw it
  * and the strong-answer guidance ({@code strongAnswer}, null when the question is not in the bank the read side knows).
  *
+ * @param candidateName the candidate's display name, null before their account is known here
  * @param timeSpentSeconds how long the candidate spent on the answer, in seconds
  * @param waitingSeconds seconds since the answer was given, never negative
  * @param waiting the same in words, like "3 h 20 min" or "2 days 4 h"
@@ -15,6 +16,7 @@ record ReviewItem(
         String sessionId,
         String questionId,
         String candidateId,
+        String candidateName,
         String cohortId,
         String cohortName,
         Theme theme,

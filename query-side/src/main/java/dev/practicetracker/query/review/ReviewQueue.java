@@ -54,12 +54,14 @@ class ReviewQueue {
                 .addValue("offset", page.offset());
         Long total = jdbc.queryForObject("SELECT COUNT(*)" + PENDING_FROM + PENDING_WHERE, params, Long.class);
         List<ReviewItem> items = jdbc.query("""
-                SELECT a.session_id, a.question_id, a.candidate_id, a.cohort_id, c.name AS cohort_name, a.theme,
+                SELECT a.session_id, a.question_id, a.candidate_id, p.display_name AS candidate_name, a.cohort_id,
+                       c.name AS cohort_name, a.theme,
                        COALESCE(sq.prompt, q.prompt) AS prompt, q.strong_answer, a.answer, a.time_spent_seconds,
                        a.answered_at
                 """ + PENDING_FROM + """
                   LEFT JOIN qs_session_question sq ON sq.session_id = a.session_id AND sq.question_id = a.question_id
                   LEFT JOIN qs_question q ON q.question_id = a.question_id
+                  LEFT JOIN qs_accounts p ON p.account_id = a.candidate_id
                 """ + PENDING_WHERE + """
                  ORDER BY a.answered_at, a.session_id, a.question_id
                  LIMIT :limit OFFSET :offset
@@ -74,6 +76,7 @@ class ReviewQueue {
                     rs.getString("session_id"),
                     rs.getString("question_id"),
                     rs.getString("candidate_id"),
+                    rs.getString("candidate_name"),
                     rs.getString("cohort_id"),
                     rs.getString("cohort_name"),
                     Theme.fromId(rs.getString("theme")),

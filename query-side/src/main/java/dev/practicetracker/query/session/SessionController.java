@@ -1,12 +1,15 @@
 package dev.practicetracker.query.session;
 
+import dev.practicetracker.query.access.Visibility;
 import dev.practicetracker.query.web.Page;
 import dev.practicetracker.query.web.PageRequest;
+import dev.practicetracker.security.Actor;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,22 +25,27 @@ class SessionController {
 
     private final SessionQueries queries;
     private final HistoryExport export;
+    private final Visibility visibility;
 
-    SessionController(SessionQueries queries, HistoryExport export) {
+    SessionController(SessionQueries queries, HistoryExport export, Visibility visibility) {
+        this.visibility = visibility;
         this.queries = queries;
         this.export = export;
     }
 
     @GetMapping("/candidates/{candidateId}/sessions")
     Page<SessionView> sessions(
+            @AuthenticationPrincipal Actor actor,
             @PathVariable String candidateId,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
+        visibility.requireCandidate(actor, candidateId);
         return queries.sessions(candidateId, new PageRequest(page, size));
     }
 
     @GetMapping("/sessions/{sessionId}")
-    SessionView session(@PathVariable String sessionId) {
+    SessionView session(@AuthenticationPrincipal Actor actor, @PathVariable String sessionId) {
+        visibility.requireSession(actor, sessionId);
         return queries.session(sessionId);
     }
 
@@ -46,7 +54,9 @@ class SessionController {
      * is checked first, while a 404 can still be answered.
      */
     @GetMapping("/candidates/{candidateId}/history.csv")
-    void history(@PathVariable String candidateId, HttpServletResponse response) throws IOException {
+    void history(@AuthenticationPrincipal Actor actor, @PathVariable String candidateId, HttpServletResponse response)
+            throws IOException {
+        visibility.requireCandidate(actor, candidateId);
         queries.requireCandidate(candidateId);
         response.setContentType(TEXT_CSV);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -252,7 +252,8 @@ class CohortOverviewIntegrationTest extends ReadSideIntegrationTest {
     void anUnknownCohortIsNotFound() {
         String unknown = "cohort-" + UUID.randomUUID();
 
-        ResponseEntity<JsonNode> response = http.getForEntity("/api/cohorts/{id}/overview", JsonNode.class, unknown);
+        ResponseEntity<JsonNode> response =
+                asCoach(coach).getForEntity("/api/cohorts/{id}/overview", JsonNode.class, unknown);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(response.getHeaders().getContentType().toString()).contains("application/problem+json");
@@ -260,8 +261,13 @@ class CohortOverviewIntegrationTest extends ReadSideIntegrationTest {
 
         HttpHeaders acceptCsv = new HttpHeaders();
         acceptCsv.setAccept(List.of(MediaType.parseMediaType("text/csv")));
-        ResponseEntity<String> csv = http.exchange(
-                "/api/cohorts/{id}/overview.csv", HttpMethod.GET, new HttpEntity<>(acceptCsv), String.class, unknown);
+        ResponseEntity<String> csv = asCoach(coach)
+                .exchange(
+                        "/api/cohorts/{id}/overview.csv",
+                        HttpMethod.GET,
+                        new HttpEntity<>(acceptCsv),
+                        String.class,
+                        unknown);
         assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(csv.getBody()).contains("there is no cohort " + unknown);
     }
@@ -270,8 +276,8 @@ class CohortOverviewIntegrationTest extends ReadSideIntegrationTest {
     void anInactiveDaysOutsideOneTo365IsABadRequestNamingTheParameter() {
         awaitCaughtUp();
         for (String value : List.of("0", "366", "-3")) {
-            ResponseEntity<JsonNode> response =
-                    http.getForEntity("/api/cohorts/{id}/overview?inactiveDays={days}", JsonNode.class, cohort, value);
+            ResponseEntity<JsonNode> response = asCoach(coach)
+                    .getForEntity("/api/cohorts/{id}/overview?inactiveDays={days}", JsonNode.class, cohort, value);
 
             assertThat(response.getStatusCode()).as(value).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat(response.getHeaders().getContentType().toString()).contains("application/problem+json");
@@ -281,12 +287,12 @@ class CohortOverviewIntegrationTest extends ReadSideIntegrationTest {
         }
         // Not a number at all: answered by Spring Boot's own problem handler, which names the parameter in the detail.
         ResponseEntity<JsonNode> notANumber =
-                http.getForEntity("/api/cohorts/{id}/overview?inactiveDays=soon", JsonNode.class, cohort);
+                asCoach(coach).getForEntity("/api/cohorts/{id}/overview?inactiveDays=soon", JsonNode.class, cohort);
         assertThat(notANumber.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(notANumber.getHeaders().getContentType().toString()).contains("application/problem+json");
         assertThat(notANumber.getBody().get("detail").asText()).contains("inactiveDays");
         ResponseEntity<JsonNode> csv =
-                http.getForEntity("/api/cohorts/{id}/overview.csv?inactiveDays=0", JsonNode.class, cohort);
+                asCoach(coach).getForEntity("/api/cohorts/{id}/overview.csv?inactiveDays=0", JsonNode.class, cohort);
         assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
@@ -303,7 +309,8 @@ class CohortOverviewIntegrationTest extends ReadSideIntegrationTest {
         practised(idle, Theme.GIT, days(9).minus(1, ChronoUnit.HOURS));
         awaitCaughtUp();
 
-        ResponseEntity<String> response = http.getForEntity("/api/cohorts/{id}/overview.csv", String.class, cohort);
+        ResponseEntity<String> response =
+                asCoach(coach).getForEntity("/api/cohorts/{id}/overview.csv", String.class, cohort);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.parseMediaType("text/csv")))
@@ -372,7 +379,7 @@ class CohortOverviewIntegrationTest extends ReadSideIntegrationTest {
 
     private JsonNode overview(String query) {
         ResponseEntity<JsonNode> response =
-                http.getForEntity("/api/cohorts/{id}/overview" + query, JsonNode.class, cohort);
+                asCoach(coach).getForEntity("/api/cohorts/{id}/overview" + query, JsonNode.class, cohort);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         return response.getBody();
     }

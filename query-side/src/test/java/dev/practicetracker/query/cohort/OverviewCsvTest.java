@@ -20,6 +20,7 @@ class OverviewCsvTest {
                 .toList();
         Member member = new Member(
                 "cand-1",
+                "Ada",
                 Instant.parse("2026-11-01T09:30:00Z"),
                 Instant.parse("2026-11-18T10:15:30Z"),
                 themes,

@@ -46,7 +46,7 @@ class DeadLetterIntegrationTest extends ReadSideIntegrationTest {
 
         assertThat(answers("healthy")).isEqualTo(1);
         assertThat(answers("poisoned")).isZero();
-        JsonNode summary = http.getForObject("/api/admin/dead-letters", JsonNode.class);
+        JsonNode summary = asAdmin().getForObject("/api/admin/dead-letters", JsonNode.class);
         assertThat(summary.get("letters").asLong()).isEqualTo(before + 1);
         assertThat(summary.get("details").toString()).contains("QuestionAnsweredEvent");
     }
@@ -60,7 +60,7 @@ class DeadLetterIntegrationTest extends ReadSideIntegrationTest {
         assertThat(letters()).isEqualTo(before + 1);
 
         jdbc.execute("ALTER TABLE qs_cohort_renamed RENAME TO qs_cohort");
-        JsonNode retried = http.postForObject("/api/admin/dead-letters/retry", null, JsonNode.class);
+        JsonNode retried = asAdmin().postForObject("/api/admin/dead-letters/retry", null, JsonNode.class);
 
         assertThat(retried.get("sequencesSucceeded").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT name FROM qs_cohort WHERE cohort_id = ?", String.class, cohort.value()))
@@ -74,23 +74,25 @@ class DeadLetterIntegrationTest extends ReadSideIntegrationTest {
         appendAndWait(answer(poisoned, "rebuilt", "another \u0000 answer"));
         long before = letters();
 
-        http.postForEntity("/api/admin/rebuild", null, JsonNode.class);
+        asAdmin().postForEntity("/api/admin/rebuild", null, JsonNode.class);
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> "done"
-                        .equals(http.getForObject("/api/admin/rebuild", JsonNode.class)
+                        .equals(asAdmin()
+                                .getForObject("/api/admin/rebuild", JsonNode.class)
                                 .get("state")
                                 .asText()));
         awaitCaughtUp();
 
         // The same poison events fail again, each once; nothing held back behind a stale letter.
         assertThat(letters())
-                .as(http.getForObject("/api/admin/dead-letters", String.class))
+                .as(asAdmin().getForObject("/api/admin/dead-letters", String.class))
                 .isEqualTo(before);
     }
 
     private long letters() {
-        return http.getForObject("/api/admin/dead-letters", JsonNode.class)
+        return asAdmin()
+                .getForObject("/api/admin/dead-letters", JsonNode.class)
                 .get("letters")
                 .asLong();
     }

@@ -24,15 +24,16 @@ class ReplayIntegrationTest extends ReadSideIntegrationTest {
         assertThat(incremental.get("qs_rating")).isNotBlank();
         assertThat(incremental.get("qs_progress_daily")).isNotBlank();
 
-        ResponseEntity<JsonNode> started = http.postForEntity("/api/admin/rebuild", null, JsonNode.class);
+        ResponseEntity<JsonNode> started = asAdmin().postForEntity("/api/admin/rebuild", null, JsonNode.class);
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> "done"
-                        .equals(http.getForObject("/api/admin/rebuild", JsonNode.class)
+                        .equals(asAdmin()
+                                .getForObject("/api/admin/rebuild", JsonNode.class)
                                 .get("state")
                                 .asText()));
-        JsonNode progress = http.getForObject("/api/admin/rebuild", JsonNode.class);
+        JsonNode progress = asAdmin().getForObject("/api/admin/rebuild", JsonNode.class);
 
         assertThat(readModels()).isEqualTo(incremental);
         assertThat(progress.get("eventsDone").asLong())

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.practicetracker.events.RaterRole;
+import dev.practicetracker.events.Role;
 import dev.practicetracker.events.SessionId;
 import dev.practicetracker.events.Theme;
 import dev.practicetracker.events.session.AnswerRatedEvent;
@@ -55,11 +56,12 @@ class ProfileEndpointsIntegrationTest extends ReadSideIntegrationTest {
                 rating(session, "q-1", Theme.DATABASES, "coach-1", RaterRole.COACH, 2, dayOne),
                 rating(session, "q-2", Theme.DATABASES, "coach-1", RaterRole.COACH, 4, dayThree));
 
-        JsonNode points = http.getForObject(
-                "/api/candidates/{id}/progress?theme=databases&from={from}",
-                JsonNode.class,
-                candidate,
-                LocalDate.ofInstant(start, ZoneOffset.UTC).minusDays(1));
+        JsonNode points = asCandidate(candidate)
+                .getForObject(
+                        "/api/candidates/{id}/progress?theme=databases&from={from}",
+                        JsonNode.class,
+                        candidate,
+                        LocalDate.ofInstant(start, ZoneOffset.UTC).minusDays(1));
 
         assertThat(points).hasSize(2);
         assertThat(points.get(0).get("day").asText()).isEqualTo(day(dayOne));
@@ -76,7 +78,8 @@ class ProfileEndpointsIntegrationTest extends ReadSideIntegrationTest {
                 answer(session, "q-1", Theme.GIT, start),
                 rating(session, "q-1", Theme.GIT, "coach-1", RaterRole.COACH, 5, start.plusSeconds(60)));
 
-        JsonNode themes = http.getForObject("/api/candidates/{id}/next", JsonNode.class, candidate)
+        JsonNode themes = asCandidate(candidate)
+                .getForObject("/api/candidates/{id}/next", JsonNode.class, candidate)
                 .get("themes");
 
         assertThat(themes).hasSize(Theme.values().length);
@@ -98,7 +101,8 @@ class ProfileEndpointsIntegrationTest extends ReadSideIntegrationTest {
                 rating(session, "q-2", Theme.SECURITY, candidate, RaterRole.SELF, 5, start.plusSeconds(240)));
 
         JsonNode security = find(
-                http.getForObject("/api/candidates/{id}/calibration", JsonNode.class, candidate)
+                asCandidate(candidate)
+                        .getForObject("/api/candidates/{id}/calibration", JsonNode.class, candidate)
                         .get("themes"),
                 "security");
 
@@ -117,6 +121,7 @@ class ProfileEndpointsIntegrationTest extends ReadSideIntegrationTest {
                 HttpRequest.newBuilder(URI.create(
                                 "http://localhost:" + port + "/api/candidates/" + candidate + "/profile/stream"))
                         .header("Accept", "text/event-stream")
+                        .header("Authorization", "Bearer " + token(candidate, Role.CANDIDATE))
                         .build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         assertThat(stream.statusCode()).isEqualTo(200);
@@ -140,7 +145,9 @@ class ProfileEndpointsIntegrationTest extends ReadSideIntegrationTest {
 
     @Test
     void theLiveStreamOfAnUnknownCandidateIsNotFound() {
-        assertThat(http.getForEntity("/api/candidates/{id}/profile/stream", String.class, "nobody-" + UUID.randomUUID())
+        assertThat(asCandidate(candidate)
+                        .getForEntity(
+                                "/api/candidates/{id}/profile/stream", String.class, "nobody-" + UUID.randomUUID())
                         .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }

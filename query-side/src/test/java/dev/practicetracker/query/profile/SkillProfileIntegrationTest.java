@@ -90,8 +90,8 @@ class SkillProfileIntegrationTest extends ReadSideIntegrationTest {
 
     @Test
     void anUnknownCandidateIsNotFound() {
-        ResponseEntity<String> response =
-                http.getForEntity("/api/candidates/{id}/profile", String.class, "nobody-" + UUID.randomUUID());
+        ResponseEntity<String> response = asCandidate("cand-" + UUID.randomUUID())
+                .getForEntity("/api/candidates/{id}/profile", String.class, "nobody-" + UUID.randomUUID());
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(response.getHeaders().getContentType().toString()).contains("application/problem+json");
@@ -102,8 +102,8 @@ class SkillProfileIntegrationTest extends ReadSideIntegrationTest {
         SessionId session = session(Theme.GIT, start);
         appendAndWait(answer(session, "q-1", Theme.GIT, start.plusSeconds(60)));
 
-        ResponseEntity<JsonNode> response =
-                http.getForEntity("/api/candidates/{id}/profile?asOf=yesterday", JsonNode.class, candidate);
+        ResponseEntity<JsonNode> response = asCandidate(candidate)
+                .getForEntity("/api/candidates/{id}/profile?asOf=yesterday", JsonNode.class, candidate);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getBody().get("errors").get(0).get("field").asText())
@@ -131,11 +131,12 @@ class SkillProfileIntegrationTest extends ReadSideIntegrationTest {
     }
 
     private JsonNode profile(String candidateId) {
-        return http.getForObject("/api/candidates/{id}/profile", JsonNode.class, candidateId);
+        return asCandidate(candidateId).getForObject("/api/candidates/{id}/profile", JsonNode.class, candidateId);
     }
 
     private JsonNode profile(String candidateId, String asOf) {
-        return http.getForObject("/api/candidates/{id}/profile?asOf={asOf}", JsonNode.class, candidateId, asOf);
+        return asCandidate(candidateId)
+                .getForObject("/api/candidates/{id}/profile?asOf={asOf}", JsonNode.class, candidateId, asOf);
     }
 
     private static JsonNode theme(JsonNode profile, String theme) {

@@ -31,7 +31,8 @@ class QuestionBankIntegrationTest extends ReadSideIntegrationTest {
         QuestionAddedEvent git = added(Theme.GIT, "What is a merge conflict? " + suffix);
         appendAndWait(later, earlier, git);
 
-        JsonNode page = http.getForObject("/api/questions?theme=databases&size=100", JsonNode.class);
+        JsonNode page =
+                asCandidate("cand-reader").getForObject("/api/questions?theme=databases&size=100", JsonNode.class);
 
         assertThat(texts(page.get("items"), "theme")).containsOnly("databases");
         List<String> ids = texts(page.get("items"), "questionId");
@@ -48,7 +49,7 @@ class QuestionBankIntegrationTest extends ReadSideIntegrationTest {
                 added(Theme.API_DESIGN, "Z " + suffix),
                 added(Theme.SECURITY, "A " + suffix));
 
-        JsonNode page = http.getForObject("/api/questions?size=100", JsonNode.class);
+        JsonNode page = asCandidate("cand-reader").getForObject("/api/questions?size=100", JsonNode.class);
 
         List<String> themes = texts(page.get("items"), "theme");
         assertThat(themes).isSorted();
@@ -66,8 +67,11 @@ class QuestionBankIntegrationTest extends ReadSideIntegrationTest {
         QuestionAddedEvent question = added(Theme.API_DESIGN, "Design a URL shortener API " + suffix);
         appendAndWait(question);
 
-        JsonNode view = http.getForObject(
-                "/api/questions/{id}", JsonNode.class, question.questionId().value());
+        JsonNode view = asCandidate("cand-reader")
+                .getForObject(
+                        "/api/questions/{id}",
+                        JsonNode.class,
+                        question.questionId().value());
 
         assertThat(view.get("theme").asText()).isEqualTo("api-design");
         assertThat(view.get("difficulty").asText()).isEqualTo("intermediate");
@@ -88,14 +92,19 @@ class QuestionBankIntegrationTest extends ReadSideIntegrationTest {
                 retired,
                 new QuestionRetiredEvent(retired.questionId(), Theme.DEBUGGING, "duplicate", now.plusSeconds(60)));
 
-        JsonNode view = http.getForObject(
-                "/api/questions/{id}", JsonNode.class, retired.questionId().value());
+        JsonNode view = asCandidate("cand-reader")
+                .getForObject(
+                        "/api/questions/{id}",
+                        JsonNode.class,
+                        retired.questionId().value());
         List<String> active = texts(
-                http.getForObject("/api/questions?theme=debugging&active=true&size=100", JsonNode.class)
+                asCandidate("cand-reader")
+                        .getForObject("/api/questions?theme=debugging&active=true&size=100", JsonNode.class)
                         .get("items"),
                 "questionId");
         List<String> inactive = texts(
-                http.getForObject("/api/questions?theme=debugging&active=false&size=100", JsonNode.class)
+                asCandidate("cand-reader")
+                        .getForObject("/api/questions?theme=debugging&active=false&size=100", JsonNode.class)
                         .get("items"),
                 "questionId");
 
@@ -111,7 +120,8 @@ class QuestionBankIntegrationTest extends ReadSideIntegrationTest {
 
     @Test
     void anUnknownThemeIsABadRequestNamingTheParameter() {
-        ResponseEntity<JsonNode> response = http.getForEntity("/api/questions?theme=cooking", JsonNode.class);
+        ResponseEntity<JsonNode> response =
+                asCandidate("cand-reader").getForEntity("/api/questions?theme=cooking", JsonNode.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getHeaders().getContentType().toString()).contains("application/problem+json");
@@ -122,14 +132,16 @@ class QuestionBankIntegrationTest extends ReadSideIntegrationTest {
 
     @Test
     void anUnknownQuestionIsNotFound() {
-        ResponseEntity<String> response = http.getForEntity("/api/questions/{id}", String.class, "q-" + suffix);
+        ResponseEntity<String> response =
+                asCandidate("cand-reader").getForEntity("/api/questions/{id}", String.class, "q-" + suffix);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test
     void theThemesAreAllThirteenWithTheirActiveQuestionCounts() {
-        int before = activeQuestions(http.getForObject("/api/themes", JsonNode.class), "portfolio");
+        int before =
+                activeQuestions(asCandidate("cand-reader").getForObject("/api/themes", JsonNode.class), "portfolio");
         QuestionAddedEvent retired = added(Theme.PORTFOLIO, "Retired " + suffix);
         appendAndWait(
                 added(Theme.PORTFOLIO, "One " + suffix),
@@ -137,7 +149,7 @@ class QuestionBankIntegrationTest extends ReadSideIntegrationTest {
                 retired,
                 new QuestionRetiredEvent(retired.questionId(), Theme.PORTFOLIO, null, now.plusSeconds(60)));
 
-        JsonNode themes = http.getForObject("/api/themes", JsonNode.class);
+        JsonNode themes = asCandidate("cand-reader").getForObject("/api/themes", JsonNode.class);
 
         assertThat(texts(themes, "id"))
                 .containsExactlyElementsOf(

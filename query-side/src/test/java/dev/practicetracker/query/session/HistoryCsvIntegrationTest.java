@@ -125,14 +125,15 @@ class HistoryCsvIntegrationTest extends ReadSideIntegrationTest {
 
     @Test
     void anUnknownCandidatesHistoryIsNotFound() {
-        ResponseEntity<String> response = csv("nobody-" + UUID.randomUUID());
+        ResponseEntity<String> response = asCandidate("cand-" + UUID.randomUUID())
+                .getForEntity("/api/candidates/{id}/history.csv", String.class, "nobody-" + UUID.randomUUID());
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(response.getHeaders().getContentType().toString()).contains("application/problem+json");
     }
 
     private ResponseEntity<String> csv(String candidateId) {
-        return http.getForEntity("/api/candidates/{id}/history.csv", String.class, candidateId);
+        return asCandidate(candidateId).getForEntity("/api/candidates/{id}/history.csv", String.class, candidateId);
     }
 
     private SessionId start(Instant at, PlannedQuestion... questions) {

@@ -46,7 +46,7 @@ class SessionHistoryIntegrationTest extends ReadSideIntegrationTest {
                 rated(session, "q-b", "coach-1", RaterRole.COACH, new RubricScores(2, 3, 2, 3, 2), "too vague", 240),
                 revised(session, "q-b", "coach-1", new RubricScores(3, 4, 3, 4, 3), "better on a second read", 300));
 
-        JsonNode view = http.getForObject("/api/sessions/{id}", JsonNode.class, session.value());
+        JsonNode view = asCandidate(candidate).getForObject("/api/sessions/{id}", JsonNode.class, session.value());
 
         assertThat(view.get("candidateId").asText()).isEqualTo(candidate);
         assertThat(view.get("mode").asText()).isEqualTo("coach");
@@ -96,7 +96,7 @@ class SessionHistoryIntegrationTest extends ReadSideIntegrationTest {
                 answer(session, "q-1", "Because.", 30, start.plusSeconds(60)),
                 new SessionCompletedEvent(session, CandidateId.of(candidate), null, 1, 1, start.plusSeconds(90)));
 
-        JsonNode view = http.getForObject("/api/sessions/{id}", JsonNode.class, session.value());
+        JsonNode view = asCandidate(candidate).getForObject("/api/sessions/{id}", JsonNode.class, session.value());
 
         assertThat(view.get("status").asText()).isEqualTo("completed");
         assertThat(Instant.parse(view.get("endedAt").asText())).isEqualTo(start.plusSeconds(90));
@@ -109,7 +109,7 @@ class SessionHistoryIntegrationTest extends ReadSideIntegrationTest {
         appendAndWait(new SessionAbandonedEvent(
                 session, CandidateId.of(candidate), null, 0, "interview moved", start.plusSeconds(300)));
 
-        JsonNode view = http.getForObject("/api/sessions/{id}", JsonNode.class, session.value());
+        JsonNode view = asCandidate(candidate).getForObject("/api/sessions/{id}", JsonNode.class, session.value());
 
         assertThat(view.get("status").asText()).isEqualTo("abandoned");
         assertThat(Instant.parse(view.get("endedAt").asText())).isEqualTo(start.plusSeconds(300));
@@ -126,7 +126,7 @@ class SessionHistoryIntegrationTest extends ReadSideIntegrationTest {
                 new SessionExpiredEvent(
                         session, CandidateId.of(candidate), null, 1, lastActivity, start.plus(3, ChronoUnit.HOURS)));
 
-        JsonNode view = http.getForObject("/api/sessions/{id}", JsonNode.class, session.value());
+        JsonNode view = asCandidate(candidate).getForObject("/api/sessions/{id}", JsonNode.class, session.value());
 
         assertThat(view.get("status").asText()).isEqualTo("expired");
         assertThat(Instant.parse(view.get("endedAt").asText())).isEqualTo(start.plus(3, ChronoUnit.HOURS));
@@ -175,8 +175,8 @@ class SessionHistoryIntegrationTest extends ReadSideIntegrationTest {
         start(start, "q-1");
         awaitCaughtUp();
 
-        ResponseEntity<JsonNode> response =
-                http.getForEntity("/api/candidates/{id}/sessions?size=1000", JsonNode.class, candidate);
+        ResponseEntity<JsonNode> response = asCandidate(candidate)
+                .getForEntity("/api/candidates/{id}/sessions?size=1000", JsonNode.class, candidate);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getBody().get("errors").get(0).get("field").asText())
@@ -185,8 +185,8 @@ class SessionHistoryIntegrationTest extends ReadSideIntegrationTest {
 
     @Test
     void anUnknownCandidatesSessionsAreNotFound() {
-        ResponseEntity<String> response =
-                http.getForEntity("/api/candidates/{id}/sessions", String.class, "nobody-" + UUID.randomUUID());
+        ResponseEntity<String> response = asCandidate(candidate)
+                .getForEntity("/api/candidates/{id}/sessions", String.class, "nobody-" + UUID.randomUUID());
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(response.getHeaders().getContentType().toString()).contains("application/problem+json");
@@ -195,15 +195,16 @@ class SessionHistoryIntegrationTest extends ReadSideIntegrationTest {
     @Test
     void anUnknownSessionIsNotFound() {
         ResponseEntity<String> response =
-                http.getForEntity("/api/sessions/{id}", String.class, "s-" + UUID.randomUUID());
+                asCandidate(candidate).getForEntity("/api/sessions/{id}", String.class, "s-" + UUID.randomUUID());
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(response.getHeaders().getContentType().toString()).contains("application/problem+json");
     }
 
     private JsonNode sessions(int page, int size) {
-        return http.getForObject(
-                "/api/candidates/{id}/sessions?page={page}&size={size}", JsonNode.class, candidate, page, size);
+        return asCandidate(candidate)
+                .getForObject(
+                        "/api/candidates/{id}/sessions?page={page}&size={size}", JsonNode.class, candidate, page, size);
     }
 
     /** Starts a coach-reviewed session whose questions are all databases questions, prompted "Prompt of id?". */

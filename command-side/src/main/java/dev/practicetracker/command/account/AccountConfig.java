@@ -1,0 +1,25 @@
+package dev.practicetracker.command.account;
+
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LoginProperties.class)
+class AccountConfig {
+
+    /** Bcrypt today, recorded in each hash's {id} prefix so a stronger algorithm can be adopted later. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    LoginThrottle loginThrottle(LoginProperties properties, ObjectProvider<Clock> clock) {
+        return new LoginThrottle(properties, clock.getIfAvailable(Clock::systemUTC));
+    }
+}

@@ -1,0 +1,125 @@
+package dev.practicetracker.command.account;
+
+import dev.practicetracker.command.Forbidden;
+import dev.practicetracker.events.PersonId;
+import dev.practicetracker.events.Role;
+import dev.practicetracker.security.Actor;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Commands of an account: open it, change its role, lock, unlock, withdraw it, set its password. */
+@RestController
+@RequestMapping("/api/accounts")
+class AccountController {
+
+    private final CommandGateway commands;
+
+    AccountController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    record CreateAccountRequest(
+            PersonId accountId,
+            @NotNull String username,
+            @NotNull String displayName,
+            @NotNull Role role,
+            @NotNull String password) {}
+
+    record AccountView(PersonId accountId, String username, String displayName, Role role, String status) {}
+
+    @PostMapping
+    ResponseEntity<AccountView> create(
+            @AuthenticationPrincipal Actor actor, @Valid @RequestBody CreateAccountRequest request) {
+        PersonId accountId = request.accountId() != null ? request.accountId() : PersonId.generate();
+        commands.sendAndWait(new CreateAccountCommand(
+                accountId,
+                request.username(),
+                request.displayName(),
+                request.role(),
+                Password.of(request.password()),
+                actor));
+        return ResponseEntity.created(URI.create("/api/accounts/" + accountId))
+                .body(new AccountView(
+                        accountId,
+                        request.username().strip().toLowerCase(java.util.Locale.ROOT),
+                        request.displayName().strip(),
+                        request.role(),
+                        "active"));
+    }
+
+    record ChangeRoleRequest(@NotNull Role role) {}
+
+    record Changed(PersonId accountId, String outcome) {}
+
+    @PutMapping("/{accountId}/role")
+    ResponseEntity<Changed> changeRole(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable PersonId accountId,
+            @Valid @RequestBody ChangeRoleRequest request) {
+        commands.sendAndWait(new ChangeRoleCommand(accountId, request.role(), actor));
+        return accepted(accountId, "role changed to " + request.role().id());
+    }
+
+    record ReasonRequest(@Size(max = 1000) String reason) {}
+
+    @PostMapping("/{accountId}/lock")
+    ResponseEntity<Changed> lock(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable PersonId accountId,
+            @Valid @RequestBody(required = false) ReasonRequest request) {
+        commands.sendAndWait(new LockAccountCommand(accountId, reason(request), actor));
+        return accepted(accountId, "locked");
+    }
+
+    @PostMapping("/{accountId}/unlock")
+    ResponseEntity<Changed> unlock(@AuthenticationPrincipal Actor actor, @PathVariable PersonId accountId) {
+        commands.sendAndWait(new UnlockAccountCommand(accountId, actor));
+        return accepted(accountId, "unlocked");
+    }
+
+    @PostMapping("/{accountId}/withdraw")
+    ResponseEntity<Changed> withdraw(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable PersonId accountId,
+            @Valid @RequestBody(required = false) ReasonRequest request) {
+        commands.sendAndWait(new WithdrawAccountCommand(accountId, reason(request), actor));
+        return accepted(accountId, "withdrawn");
+    }
+
+    record PasswordRequest(@NotNull String password, String currentPassword) {}
+
+    @PutMapping("/{accountId}/password")
+    ResponseEntity<Changed> setPassword(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable PersonId accountId,
+            @Valid @RequestBody PasswordRequest request) {
+        if (!actor.is(Role.ADMIN) && !actor.accountId().equals(accountId)) {
+            throw new Forbidden("only an admin sets another account's password");
+        }
+        Password current = request.currentPassword() == null ? null : Password.of(request.currentPassword());
+        commands.sendAndWait(new SetPasswordCommand(accountId, Password.of(request.password()), current, actor));
+        return accepted(accountId, "password changed");
+    }
+
+    private static String reason(ReasonRequest request) {
+        return request == null || request.reason() == null || request.reason().isBlank()
+                ? null
+                : request.reason().strip();
+    }
+
+    private static ResponseEntity<Changed> accepted(PersonId accountId, String outcome) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Changed(accountId, outcome));
+    }
+}

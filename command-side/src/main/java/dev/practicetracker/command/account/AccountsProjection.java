@@ -1,0 +1,120 @@
+package dev.practicetracker.command.account;
+
+import dev.practicetracker.command.Duplicate;
+import dev.practicetracker.events.PersonId;
+import dev.practicetracker.events.Role;
+import dev.practicetracker.events.account.AccountCreatedEvent;
+import dev.practicetracker.events.account.AccountLockedEvent;
+import dev.practicetracker.events.account.AccountRoleChangedEvent;
+import dev.practicetracker.events.account.AccountUnlockedEvent;
+import dev.practicetracker.events.account.AccountWithdrawnEvent;
+import dev.practicetracker.security.AccountDirectory;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The write side's record of accounts, updated by a subscribing processor in the same transaction as the account's
+ * events (a failure here rolls the command back), and read on every request to check the token's account.
+ */
+@Component
+@ProcessingGroup(AccountsProjection.GROUP)
+class AccountsProjection implements AccountRegistry, AccountDirectory {
+
+    static final String GROUP = "accounts";
+
+    private static final RowMapper<Entry> ROW = (rs, i) -> new Entry(
+            PersonId.of(rs.getString("account_id")),
+            rs.getString("username"),
+            rs.getString("display_name"),
+            Role.fromId(rs.getString("role")),
+            Status.valueOf(rs.getString("status")));
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    AccountsProjection(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(AccountCreatedEvent event) {
+        try {
+            jdbc.update(
+                    """
+                    INSERT INTO command_accounts (account_id, username, display_name, role, status)
+                    VALUES (:id, :username, :displayName, :role, 'ACTIVE')
+                    """,
+                    new MapSqlParameterSource()
+                            .addValue("id", event.accountId().value())
+                            .addValue("username", event.username())
+                            .addValue("displayName", event.displayName())
+                            .addValue("role", event.role().id()));
+        } catch (DuplicateKeyException e) {
+            // Two nodes created the same username at the same moment: the unique index lets only the first commit.
+            throw new Duplicate("the username '" + event.username() + "' is taken");
+        }
+    }
+
+    @EventHandler
+    void on(AccountRoleChangedEvent event) {
+        update("role = :value", event.accountId(), event.role().id());
+    }
+
+    @EventHandler
+    void on(AccountLockedEvent event) {
+        update("status = :value", event.accountId(), Status.LOCKED.name());
+    }
+
+    @EventHandler
+    void on(AccountUnlockedEvent event) {
+        update("status = :value", event.accountId(), Status.ACTIVE.name());
+    }
+
+    @EventHandler
+    void on(AccountWithdrawnEvent event) {
+        update("status = :value", event.accountId(), Status.WITHDRAWN.name());
+    }
+
+    private void update(String assignment, PersonId accountId, String value) {
+        int rows = jdbc.update(
+                "UPDATE command_accounts SET " + assignment + " WHERE account_id = :id",
+                new MapSqlParameterSource().addValue("id", accountId.value()).addValue("value", value));
+        if (rows != 1) {
+            throw new IllegalStateException("no account " + accountId + " in the lookup table");
+        }
+    }
+
+    @Override
+    public Optional<Entry> lookup(PersonId accountId) {
+        return jdbc
+                .query(
+                        "SELECT * FROM command_accounts WHERE account_id = :id",
+                        new MapSqlParameterSource("id", accountId.value()),
+                        ROW)
+                .stream()
+                .findFirst();
+    }
+
+    @Override
+    public Optional<Entry> findByUsername(String username) {
+        return jdbc
+                .query(
+                        "SELECT * FROM command_accounts WHERE lower(username) = lower(:username)",
+                        new MapSqlParameterSource("username", username),
+                        ROW)
+                .stream()
+                .findFirst();
+    }
+
+    /** What the filter chain asks on every request. */
+    @Override
+    public Optional<AccountDirectory.Account> find(PersonId accountId) {
+        return lookup(accountId)
+                .map(entry -> new AccountDirectory.Account(entry.accountId(), entry.role(), entry.active()));
+    }
+}

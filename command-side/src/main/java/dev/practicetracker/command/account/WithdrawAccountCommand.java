@@ -1,0 +1,9 @@
+package dev.practicetracker.command.account;
+
+import dev.practicetracker.events.PersonId;
+import dev.practicetracker.security.Actor;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** {@code reason} may be null. */
+public record WithdrawAccountCommand(
+        @TargetAggregateIdentifier PersonId accountId, String reason, Actor actor) {}

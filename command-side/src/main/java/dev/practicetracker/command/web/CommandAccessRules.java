@@ -1,0 +1,55 @@
+package dev.practicetracker.command.web;
+
+import dev.practicetracker.events.Role;
+import dev.practicetracker.security.AccessRules;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which role may call which command endpoint at all, by method and path (the README's "Accounts and access"). Whose
+ * session or account it is, and which rater role follows, is decided by the aggregates after this.
+ */
+@Component
+class CommandAccessRules implements AccessRules {
+
+    private static final String CANDIDATE = Role.CANDIDATE.name();
+    private static final String COACH = Role.COACH.name();
+    private static final String ADMIN = Role.ADMIN.name();
+
+    @Override
+    public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+        rules.requestMatchers(HttpMethod.POST, "/api/auth/token", "/api/auth/logout")
+                .permitAll()
+                // Admin, or the account itself with its current password: the handler tells which.
+                .requestMatchers(HttpMethod.PUT, "/api/accounts/*/password")
+                .authenticated()
+                .requestMatchers(HttpMethod.POST, "/api/accounts", "/api/accounts/*/lock", "/api/accounts/*/unlock")
+                .hasRole(ADMIN)
+                .requestMatchers(HttpMethod.POST, "/api/accounts/*/withdraw")
+                .hasRole(ADMIN)
+                .requestMatchers(HttpMethod.PUT, "/api/accounts/*/role")
+                .hasRole(ADMIN)
+                .requestMatchers(
+                        HttpMethod.POST, "/api/cohorts", "/api/cohorts/*/enrolments", "/api/cohorts/*/withdrawals")
+                .hasRole(ADMIN)
+                .requestMatchers(HttpMethod.PUT, "/api/cohorts/*/coach")
+                .hasRole(ADMIN)
+                .requestMatchers(HttpMethod.POST, "/api/questions", "/api/questions/*/retire")
+                .hasRole(ADMIN)
+                .requestMatchers(HttpMethod.PUT, "/api/questions/*")
+                .hasRole(ADMIN)
+                .requestMatchers(
+                        HttpMethod.POST,
+                        "/api/sessions",
+                        "/api/sessions/*/answers",
+                        "/api/sessions/*/complete",
+                        "/api/sessions/*/abandon")
+                .hasRole(CANDIDATE)
+                .requestMatchers(HttpMethod.POST, "/api/sessions/*/answers/*/ratings")
+                .hasAnyRole(CANDIDATE, COACH)
+                .requestMatchers(HttpMethod.PUT, "/api/sessions/*/answers/*/ratings/*")
+                .hasAnyRole(CANDIDATE, COACH);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.practicetracker.query.account;
+
+import dev.practicetracker.events.Role;
+import dev.practicetracker.query.web.BadRequest;
+import dev.practicetracker.query.web.NotFound;
+import dev.practicetracker.query.web.Page;
+import dev.practicetracker.query.web.PageRequest;
+import dev.practicetracker.security.Actor;
+import java.util.List;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Who is logged in (for the web pages), and the list of accounts for the admin. */
+@RestController
+class AccountController {
+
+    private final Accounts accounts;
+    private final NamedParameterJdbcTemplate jdbc;
+
+    AccountController(Accounts accounts, NamedParameterJdbcTemplate jdbc) {
+        this.accounts = accounts;
+        this.jdbc = jdbc;
+    }
+
+    /** A cohort the account is enrolled in (a candidate) or coaches (a coach). */
+    record MyCohort(String cohortId, String name) {}
+
+    record Me(String accountId, String username, String displayName, Role role, List<MyCohort> cohorts) {}
+
+    @GetMapping("/api/me")
+    Me me(@AuthenticationPrincipal Actor actor) {
+        Accounts.AccountView account =
+                accounts.view(actor.getName()).orElseThrow(() -> new NotFound("account", actor.getName()));
+        return new Me(account.accountId(), account.username(), account.displayName(), account.role(), cohortsOf(actor));
+    }
+
+    /** {@code role}: candidate, coach or admin; without it, every account. */
+    @GetMapping("/api/admin/accounts")
+    Page<Accounts.AccountView> list(
+            @RequestParam(required = false) String role,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        return accounts.list(role(role), new PageRequest(page, size));
+    }
+
+    private List<MyCohort> cohortsOf(Actor actor) {
+        String sql;
+        if (actor.is(Role.CANDIDATE)) {
+            sql = """
+                    SELECT c.cohort_id, c.name FROM qs_cohort c
+                      JOIN qs_cohort_member m ON m.cohort_id = c.cohort_id
+                     WHERE m.candidate_id = :id AND m.enrolled ORDER BY c.name, c.cohort_id
+                    """;
+        } else if (actor.is(Role.COACH)) {
+            sql = "SELECT cohort_id, name FROM qs_cohort WHERE coach_id = :id ORDER BY name, cohort_id";
+        } else {
+            return List.of();
+        }
+        return jdbc.query(
+                sql,
+                new MapSqlParameterSource("id", actor.getName()),
+                (rs, i) -> new MyCohort(rs.getString("cohort_id"), rs.getString("name")));
+    }
+
+    private static Role role(String role) {
+        if (role == null || role.isBlank()) {
+            return null;
+        }
+        try {
+            return Role.fromId(role);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("role", "must be one of candidate, coach, admin");
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.practicetracker.query.account;
+
+import dev.practicetracker.events.PersonId;
+import dev.practicetracker.events.Role;
+import dev.practicetracker.query.web.Page;
+import dev.practicetracker.query.web.PageRequest;
+import dev.practicetracker.security.AccountDirectory;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The read side's own record of accounts, asked on every request whether a token's account may still act: the query
+ * side never takes the command side's word for it. An account the events have not yet told about is unknown (401).
+ */
+@Component
+class Accounts implements AccountDirectory {
+
+    private static final String COLUMNS = "account_id, username, display_name, role, status, changed_at";
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    Accounts(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** An account as an admin sees it in the list; there is no password hash on the read side at all. */
+    record AccountView(
+            String accountId, String username, String displayName, Role role, String status, Instant changedAt) {}
+
+    @Override
+    public Optional<Account> find(PersonId accountId) {
+        return view(accountId.value()).map(view -> new Account(accountId, view.role(), "active".equals(view.status())));
+    }
+
+    Optional<AccountView> view(String accountId) {
+        return jdbc
+                .query(
+                        "SELECT " + COLUMNS + " FROM qs_accounts WHERE account_id = :id",
+                        new MapSqlParameterSource("id", accountId),
+                        Accounts::row)
+                .stream()
+                .findFirst();
+    }
+
+    /** Every account, or those of one role, by username. */
+    Page<AccountView> list(Role role, PageRequest page) {
+        String where = role == null ? "" : " WHERE role = :role";
+        MapSqlParameterSource params = new MapSqlParameterSource("role", role == null ? null : role.id())
+                .addValue("limit", page.size())
+                .addValue("offset", page.offset());
+        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM qs_accounts" + where, params, Long.class);
+        List<AccountView> items = jdbc.query(
+                "SELECT " + COLUMNS + " FROM qs_accounts" + where
+                        + " ORDER BY username, account_id LIMIT :limit OFFSET :offset",
+                params,
+                Accounts::row);
+        return Page.of(items, page, total == null ? 0 : total);
+    }
+
+    private static AccountView row(ResultSet rs, int i) throws SQLException {
+        return new AccountView(
+                rs.getString("account_id"),
+                rs.getString("username"),
+                rs.getString("display_name"),
+                Role.fromId(rs.getString("role")),
+                rs.getString("status"),
+                rs.getTimestamp("changed_at").toInstant());
+    }
+}
