@@ -2,6 +2,7 @@ package dev.practicetracker.app;
 
 import dev.practicetracker.app.demo.DemoLogins;
 import dev.practicetracker.app.demo.DemoSeed;
+import dev.practicetracker.security.LocalDefaults;
 import java.io.PrintStream;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -27,6 +28,11 @@ class Startup {
     @EventListener
     void onReady(ApplicationReadyEvent ready) {
         boolean demoSwitch = demoSwitch();
+        if (demoSwitch && LocalDefaults.production(environment)) {
+            // The demo accounts' password is in the README.
+            throw new IllegalStateException("the demo switch seeds accounts with a published password: not with the '"
+                    + LocalDefaults.PRODUCTION_PROFILE + "' profile");
+        }
         if (demoSwitch) {
             demo.seed();
         }
