@@ -14,7 +14,8 @@ class PracticeAndReviewBrowserTest extends Chromium {
 
     private static final List<String> SELF_SCORES = List.of("4", "3", "3", "4", "2");
     private static final List<String> COACH_SCORES = List.of("5", "4", "4", "5", "3");
-    private static final List<String> CRITERIA = List.of("clarity", "reasoning", "technical-depth", "structure", "impact");
+    private static final List<String> CRITERIA =
+            List.of("clarity", "reasoning", "technical-depth", "structure", "impact");
 
     @Test
     void aCandidatePractisesACoachRatesAndTheOpenProgressPageShowsTheNewLevelWithoutAReload() {
@@ -95,7 +96,8 @@ class PracticeAndReviewBrowserTest extends Chromium {
 
         Locator databases = progress.locator("#levels tr[data-theme=databases]");
         assertThat(databases)
-                .hasAttribute("data-coach-ratings", "2", new LocatorAssertions.HasAttributeOptions().setTimeout(15_000));
+                .hasAttribute(
+                        "data-coach-ratings", "2", new LocatorAssertions.HasAttributeOptions().setTimeout(15_000));
         assertThat(databases).not().containsText("self-ratings only");
         assertThat(progress.locator("#live")).containsText("a new rating changed the levels");
         assertThat(progress.locator("#sessions")).containsText("completed");

@@ -30,13 +30,13 @@ function levelsSection(profile) {
     const counts = roleCounts(t);
     return el('tr', { 'data-theme': t.theme, 'data-level': t.level ?? '', 'data-coach-ratings': counts.coach || 0 },
       el('th', { scope: 'row' }, t.title),
-      el('td', {}, levelBadge(t.level, t.uncertainty, t.enoughEvidence),
+      el('td', { 'data-label': 'Level' }, levelBadge(t.level, t.uncertainty, t.enoughEvidence),
         t.enoughEvidence ? '' : el('div', { class: 'muted' }, 'not enough evidence yet')),
-      el('td', { class: 'num' }, t.trend === null || t.trend === undefined ? '—' : signed(t.trend)),
-      el('td', {}, ['coach', 'peer', 'self'].filter((r) => counts[r]).map((r) => `${r} ${counts[r]}`).join(' · ') || 'no ratings yet',
+      el('td', { class: 'num', 'data-label': 'Trend' }, t.trend === null || t.trend === undefined ? '—' : signed(t.trend)),
+      el('td', { 'data-label': 'Ratings' }, ['coach', 'peer', 'self'].filter((r) => counts[r]).map((r) => `${r} ${counts[r]}`).join(' · ') || 'no ratings yet',
         t.basis ? el('div', { class: 'muted' }, t.basis) : null),
-      el('td', { class: 'num' }, String(t.answers)),
-      el('td', {}, when(t.lastPractisedAt)));
+      el('td', { class: 'num', 'data-label': 'Answers' }, String(t.answers)),
+      el('td', { 'data-label': 'Last practised' }, when(t.lastPractisedAt)));
   });
   return el('section', { class: 'card', id: 'levels', 'aria-labelledby': 'levels-title' },
     el('h2', { id: 'levels-title' }, 'Level per theme'),
@@ -44,7 +44,7 @@ function levelsSection(profile) {
       '± one standard deviation of uncertainty. Coach and peer ratings set the level; self-ratings only when there is nothing else. ',
       '* marks a level with fewer than 3 ratings or uncertainty above ±15. Trend: change over the last 28 days, in level points.'),
     practised.length
-      ? el('div', { class: 'table-wrap' }, el('table', {},
+      ? el('div', { class: 'table-wrap' }, el('table', { class: 'stack-sm' },
         el('thead', {}, el('tr', {}, el('th', {}, 'Theme'), el('th', {}, 'Level (points)'), el('th', { class: 'num' }, 'Trend'),
           el('th', {}, 'Ratings'), el('th', { class: 'num' }, 'Answers'), el('th', {}, 'Last practised'))),
         el('tbody', {}, rows)))
