@@ -142,8 +142,8 @@ export function levelBadge(level, uncertainty, enoughEvidence = true) {
   const title = level === null || level === undefined
     ? 'no level yet'
     : `${levelText(level, uncertainty)} level points (0 to 100)` + (enoughEvidence ? '' : ', not enough evidence yet');
-  return el('span', { class: `level ${levelClass(level)}`, title },
-    levelText(level, uncertainty), enoughEvidence ? '' : '*');
+  const provisional = !enoughEvidence && level !== null && level !== undefined;
+  return el('span', { class: `level ${levelClass(level)}`, title }, levelText(level, uncertainty), provisional ? '*' : '');
 }
 
 export function signed(value, digits = 1) {
