@@ -2,8 +2,12 @@ package dev.practicetracker.app;
 
 import dev.practicetracker.command.CommandSideApplication;
 import dev.practicetracker.query.QuerySideApplication;
+import dev.practicetracker.security.AccountDirectory;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.FullyQualifiedAnnotationBeanNameGenerator;
 import org.springframework.context.annotation.Import;
 
@@ -20,6 +24,23 @@ public class TrackerApplication {
         // Read by Axon before Spring starts; without it the framework calls out to an update server at start-up.
         System.setProperty("axoniq.update-checker.disabled", "true");
         application(args).run(args);
+    }
+
+    /**
+     * Each service keeps its own record of accounts; in one process the command side's is the one that answers, since
+     * it is written in the same transaction as the account events.
+     */
+    @Bean
+    static BeanFactoryPostProcessor commandSideAccountDirectoryIsPrimary() {
+        return beanFactory -> {
+            for (String name : beanFactory.getBeanNamesForType(AccountDirectory.class, true, false)) {
+                BeanDefinition definition = beanFactory.getBeanDefinition(name);
+                String type = definition.getBeanClassName();
+                if (type != null && type.startsWith("dev.practicetracker.command.")) {
+                    definition.setPrimary(true);
+                }
+            }
+        };
     }
 
     /** The application as {@link #main} runs it, also for tests. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -14,8 +15,15 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** What the integration tests share: JSON requests to the command API and reads of the event store's rows. */
+/**
+ * What the integration tests share: JSON requests to the command API, sent as one logged-in account (the default
+ * admin unless {@link #as} or {@link #newAccount} says otherwise), and reads of the event store's rows.
+ */
 final class CommandApi {
+
+    static final String ADMIN_USERNAME = "admin";
+    static final String ADMIN_PASSWORD = "local-admin-password";
+    static final String PASSWORD = "correct horse battery staple";
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -24,10 +32,91 @@ final class CommandApi {
 
     private final TestRestTemplate http;
     private final JdbcTemplate jdbc;
+    private final String token;
+    private final String accountId;
 
+    /** Logged in as the default admin. */
     CommandApi(TestRestTemplate http, JdbcTemplate jdbc) {
+        this(http, jdbc, ADMIN_USERNAME, ADMIN_PASSWORD);
+    }
+
+    private CommandApi(TestRestTemplate http, JdbcTemplate jdbc, String username, String password) {
         this.http = http;
         this.jdbc = jdbc;
+        JsonNode login = login(http, username, password);
+        this.token = login.get("accessToken").asText();
+        this.accountId = login.get("account").get("accountId").asText();
+    }
+
+    private CommandApi(TestRestTemplate http, JdbcTemplate jdbc, String token, String accountId, boolean raw) {
+        this.http = http;
+        this.jdbc = jdbc;
+        this.token = token;
+        this.accountId = accountId;
+    }
+
+    /** The same API without credentials. */
+    static CommandApi anonymous(TestRestTemplate http, JdbcTemplate jdbc) {
+        return new CommandApi(http, jdbc, null, null, true);
+    }
+
+    /** The same API sending the given token as is (expired, tampered, ...). */
+    CommandApi withToken(String otherToken) {
+        return new CommandApi(http, jdbc, otherToken, accountId, true);
+    }
+
+    static JsonNode login(TestRestTemplate http, String username, String password) {
+        ResponseEntity<String> response = loginResponse(http, username, password);
+        if (response.getStatusCode().value() != 200) {
+            throw new AssertionError("login as " + username + " failed: " + response);
+        }
+        return read(response.getBody());
+    }
+
+    static ResponseEntity<String> loginResponse(TestRestTemplate http, String username, String password) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        Map<String, String> body = new HashMap<>();
+        body.put("username", username);
+        body.put("password", password);
+        return http.exchange("/api/auth/token", HttpMethod.POST, new HttpEntity<>(write(body), headers), String.class);
+    }
+
+    /** Logs in as an account opened with {@link #newAccount}; its username is its id. */
+    CommandApi as(String accountId) {
+        return new CommandApi(http, jdbc, accountId.toLowerCase(java.util.Locale.ROOT), PASSWORD);
+    }
+
+    /** Opens an account (as the admin this API is logged in as) whose username is its id, and logs in as it. */
+    CommandApi newAccount(String accountId, String role) {
+        ResponseEntity<String> created = post(
+                "/api/accounts",
+                Map.of(
+                        "accountId", accountId,
+                        "username", accountId.toLowerCase(java.util.Locale.ROOT),
+                        "displayName", "Test " + role + " " + accountId,
+                        "role", role,
+                        "password", PASSWORD));
+        if (created.getStatusCode().value() != 201) {
+            throw new AssertionError("account " + accountId + " was not opened: " + created);
+        }
+        return as(accountId);
+    }
+
+    CommandApi newCandidate(String accountId) {
+        return newAccount(accountId, "candidate");
+    }
+
+    CommandApi newCoach(String accountId) {
+        return newAccount(accountId, "coach");
+    }
+
+    String accountId() {
+        return accountId;
+    }
+
+    String token() {
+        return token;
     }
 
     ResponseEntity<String> post(String path, Object body) {
@@ -42,11 +131,18 @@ final class CommandApi {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
+        if (token != null) {
+            headers.setBearerAuth(token);
+        }
         return http.exchange(path, method, new HttpEntity<>(rawJson, headers), String.class);
     }
 
     ResponseEntity<String> get(String path) {
-        return http.getForEntity(path, String.class);
+        HttpHeaders headers = new HttpHeaders();
+        if (token != null) {
+            headers.setBearerAuth(token);
+        }
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
     }
 
     /** Starts a session of {@code count} questions drawn from {@code theme} and returns the response's body. */
@@ -75,6 +171,12 @@ final class CommandApi {
         return post(
                 "/api/sessions/" + sessionId + "/answers/" + questionId + "/ratings",
                 Map.of("raterId", raterId, "raterRole", role, "scores", GOOD_SCORES));
+    }
+
+    /** Rates as the logged-in account, leaving the rater and the role to the token. */
+    ResponseEntity<String> rate(String sessionId, String questionId) {
+        return post(
+                "/api/sessions/" + sessionId + "/answers/" + questionId + "/ratings", Map.of("scores", GOOD_SCORES));
     }
 
     long eventCount() {

@@ -38,6 +38,7 @@ class CommandApiIntegrationTest {
     @Autowired
     private JdbcTemplate jdbc;
 
+    private CommandApi admin;
     private CommandApi api;
     private String candidate;
     private String session;
@@ -46,8 +47,9 @@ class CommandApiIntegrationTest {
 
     @BeforeEach
     void aSessionWithOneOfItsTwoQuestionsAnswered() {
-        api = new CommandApi(http, jdbc);
+        admin = new CommandApi(http, jdbc);
         candidate = "cand-" + UUID.randomUUID();
+        api = admin.newCandidate(candidate);
         JsonNode started = api.startSession(candidate, "databases", 2);
         session = started.get("sessionId").asText();
         List<String> questions = CommandApi.questionIds(started);
@@ -223,9 +225,13 @@ class CommandApiIntegrationTest {
     }
 
     @Test
-    void aCandidateRatingTheirOwnAnswerAsCoachBreaksTheSelfOnlyRule() {
-        assertRuleBrokenWithoutWriting(
-                () -> api.rate(session, answered, candidate, "coach"), "candidate-rates-self-only");
+    void aCandidateClaimingTheCoachRoleForTheirOwnAnswerIsForbiddenWithoutWriting() {
+        long before = api.eventCount();
+
+        ResponseEntity<String> response = api.rate(session, answered, candidate, "coach");
+
+        assertProblem(response, 403);
+        assertThat(api.eventCount()).isEqualTo(before);
     }
 
     @Test
@@ -242,7 +248,12 @@ class CommandApiIntegrationTest {
     @Test
     void aSessionCommandSentToACohortsIdIsNotFoundRatherThanAFailure() {
         String cohort = "cohort-" + UUID.randomUUID();
-        api.post("/api/cohorts", Map.of("cohortId", cohort, "name", "Spring cohort", "coachId", "coach-1"));
+        String coach = "coach-" + UUID.randomUUID();
+        admin.newCoach(coach);
+        assertThat(admin.post("/api/cohorts", Map.of("cohortId", cohort, "name", "Spring cohort", "coachId", coach))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(201);
         long before = api.eventCount();
 
         ResponseEntity<String> response = api.post("/api/sessions/" + cohort + "/complete", null);
@@ -255,11 +266,13 @@ class CommandApiIntegrationTest {
     @Test
     void creatingACohortTwiceWithTheSameIdConflictsAndKeepsTheFirst() {
         String cohort = "cohort-" + UUID.randomUUID();
-        Map<String, String> create = Map.of("cohortId", cohort, "name", "Spring cohort", "coachId", "coach-1");
-        assertThat(api.post("/api/cohorts", create).getStatusCode().value()).isEqualTo(201);
+        String coach = "coach-" + UUID.randomUUID();
+        admin.newCoach(coach);
+        Map<String, String> create = Map.of("cohortId", cohort, "name", "Spring cohort", "coachId", coach);
+        assertThat(admin.post("/api/cohorts", create).getStatusCode().value()).isEqualTo(201);
         long before = api.eventCount();
 
-        ResponseEntity<String> again = api.post("/api/cohorts", create);
+        ResponseEntity<String> again = admin.post("/api/cohorts", create);
 
         assertProblem(again, 409);
         assertThat(api.eventCount()).isEqualTo(before);

@@ -35,7 +35,7 @@ class RestartIntegrationTest {
         List<String> questions;
 
         try (ConfigurableApplicationContext first = start(url)) {
-            CommandApi api = api(first);
+            CommandApi api = api(first).newCandidate(candidate);
             JsonNode started = api.startSession(candidate, "databases", 2);
             session = started.get("sessionId").asText();
             questions = CommandApi.questionIds(started);
@@ -45,7 +45,7 @@ class RestartIntegrationTest {
         }
 
         try (ConfigurableApplicationContext second = start(url)) {
-            CommandApi api = api(second);
+            CommandApi api = api(second).as(candidate);
 
             ResponseEntity<String> again = api.answer(session, questions.get(0));
             assertThat(again.getStatusCode().value()).as(again.getBody()).isEqualTo(422);

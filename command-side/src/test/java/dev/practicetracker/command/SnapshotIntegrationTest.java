@@ -50,8 +50,8 @@ class SnapshotIntegrationTest {
 
     @Test
     void aSessionLoadedFromItsSnapshotIsTheSameAsOneReplayedFromAllItsEvents() {
-        CommandApi api = new CommandApi(http, jdbc);
         String candidate = "cand-snapshot";
+        CommandApi api = new CommandApi(http, jdbc).newCandidate(candidate);
         JsonNode started = api.startSession(candidate, "databases", 3);
         String session = started.get("sessionId").asText();
         List<String> questions = CommandApi.questionIds(started);

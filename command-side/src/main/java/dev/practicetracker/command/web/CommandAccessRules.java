@@ -22,6 +22,9 @@ class CommandAccessRules implements AccessRules {
     public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers(HttpMethod.POST, "/api/auth/token", "/api/auth/logout")
                 .permitAll()
+                // The API description in YAML, like /api-docs in JSON which the shared rules already let through.
+                .requestMatchers(HttpMethod.GET, "/api-docs.yaml")
+                .permitAll()
                 // Admin, or the account itself with its current password: the handler tells which.
                 .requestMatchers(HttpMethod.PUT, "/api/accounts/*/password")
                 .authenticated()

@@ -3,9 +3,12 @@ package dev.practicetracker.command.cohort;
 import static dev.practicetracker.command.RuleViolations.violationOf;
 
 import dev.practicetracker.command.RuleViolation;
+import dev.practicetracker.command.account.AccountRegistry;
+import dev.practicetracker.command.account.InMemoryAccounts;
 import dev.practicetracker.events.CandidateId;
 import dev.practicetracker.events.CoachId;
 import dev.practicetracker.events.CohortId;
+import dev.practicetracker.events.Role;
 import dev.practicetracker.events.cohort.CandidateEnrolledEvent;
 import dev.practicetracker.events.cohort.CandidateWithdrawnEvent;
 import dev.practicetracker.events.cohort.CoachAssignedEvent;
@@ -29,6 +32,14 @@ class CohortTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Cohort.class);
+        fixture.registerInjectableResource(new InMemoryAccounts()
+                .active("coach-1", Role.COACH)
+                .active("coach-2", Role.COACH)
+                .active("coach-3", Role.COACH)
+                .with("coach-locked", Role.COACH, AccountRegistry.Status.LOCKED)
+                .active("candidate-1", Role.CANDIDATE)
+                .active("candidate-2", Role.CANDIDATE)
+                .with("candidate-withdrawn", Role.CANDIDATE, AccountRegistry.Status.WITHDRAWN));
         fixture.givenCurrentTime(T0);
     }
 
@@ -158,6 +169,46 @@ class CohortTest {
                 .when(new AssignCoachCommand(COHORT, COACH))
                 .expectException(RuleViolation.class)
                 .expectException(violationOf("same-coach"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejectsCreatingACohortWhoseCoachIsNotACoachAccount() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateCohortCommand(COHORT, "Spring backend cohort", CoachId.of("candidate-1")))
+                .expectException(violationOf("not-an-active-coach"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejectsCreatingACohortWhoseCoachHasNoAccount() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateCohortCommand(COHORT, "Spring backend cohort", CoachId.of("nobody")))
+                .expectException(violationOf("not-an-active-coach"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejectsAssigningALockedCoach() {
+        fixture.given(created())
+                .when(new AssignCoachCommand(COHORT, CoachId.of("coach-locked")))
+                .expectException(violationOf("not-an-active-coach"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejectsEnrollingAWithdrawnCandidateAccount() {
+        fixture.given(created())
+                .when(new EnrolCandidateCommand(COHORT, CandidateId.of("candidate-withdrawn")))
+                .expectException(violationOf("not-an-active-candidate"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejectsEnrollingACoachAsACandidate() {
+        fixture.given(created())
+                .when(new EnrolCandidateCommand(COHORT, CandidateId.of("coach-2")))
+                .expectException(violationOf("not-an-active-candidate"))
                 .expectNoEvents();
     }
 

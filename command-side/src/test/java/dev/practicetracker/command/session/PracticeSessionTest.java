@@ -3,15 +3,19 @@ package dev.practicetracker.command.session;
 import static dev.practicetracker.command.RuleViolations.violationOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.practicetracker.command.Forbidden;
+import dev.practicetracker.command.Hidden;
 import dev.practicetracker.command.RuleViolation;
 import dev.practicetracker.command.question.BankQuestion;
 import dev.practicetracker.events.CandidateId;
+import dev.practicetracker.events.CoachId;
 import dev.practicetracker.events.CohortId;
 import dev.practicetracker.events.Difficulty;
 import dev.practicetracker.events.PersonId;
 import dev.practicetracker.events.QuestionId;
 import dev.practicetracker.events.RaterRole;
 import dev.practicetracker.events.ReviewMode;
+import dev.practicetracker.events.Role;
 import dev.practicetracker.events.RubricScores;
 import dev.practicetracker.events.SessionId;
 import dev.practicetracker.events.Theme;
@@ -23,6 +27,7 @@ import dev.practicetracker.events.session.SessionAbandonedEvent;
 import dev.practicetracker.events.session.SessionCompletedEvent;
 import dev.practicetracker.events.session.SessionExpiredEvent;
 import dev.practicetracker.events.session.SessionStartedEvent;
+import dev.practicetracker.security.Actor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -53,6 +58,12 @@ class PracticeSessionTest {
     private static final PersonId COACH = PersonId.of("coach-1");
     private static final CohortId COHORT = CohortId.of("cohort-1");
     private static final CohortId OTHER_COHORT = CohortId.of("cohort-2");
+
+    /** The accounts acting: the session's candidate, a cohort-mate, the cohort's coach, and outsiders. */
+    private static final Actor OWNER = new Actor(CANDIDATE_AS_RATER, Role.CANDIDATE);
+
+    private static final Actor OTHER_CANDIDATE = new Actor(PersonId.of("stranger-1"), Role.CANDIDATE);
+    private static final Actor OTHER_COACH = new Actor(PersonId.of("coach-2"), Role.COACH);
 
     private static final BankQuestion DB_1 = question("db-1", Theme.DATABASES, true);
     private static final BankQuestion DB_2 = question("db-2", Theme.DATABASES, true);
@@ -88,7 +99,12 @@ class PracticeSessionTest {
                 .add(GIT_1, GIT_2, GIT_3, GIT_4, GIT_RETIRED)
                 .add(API_1, API_RETIRED_1, API_RETIRED_2)
                 .add(SEC_1, SEC_2);
-        InMemoryCohortRoster roster = new InMemoryCohortRoster().enrol(COHORT, CANDIDATE);
+        InMemoryCohortRoster roster = new InMemoryCohortRoster()
+                .enrol(COHORT, CANDIDATE)
+                .enrol(COHORT, CandidateId.of(PEER.value()))
+                .enrol(OTHER_COHORT, CandidateId.of(OTHER_CANDIDATE.accountId().value()))
+                .coach(COHORT, CoachId.of(COACH.value()))
+                .coach(OTHER_COHORT, OTHER_COACH.asCoach());
         fixture = new AggregateTestFixture<>(PracticeSession.class);
         fixture.registerInjectableResource(new QuestionPicker(bank, new Random(42)));
         fixture.registerInjectableResource(roster);
@@ -272,7 +288,7 @@ class PracticeSessionTest {
     @Test
     void recordsAnAnswerToAQuestionOfTheSession() {
         fixture.given(started())
-                .when(new AnswerQuestionCommand(SESSION, Q1, "A B-tree index keeps keys sorted.", 90))
+                .when(new AnswerQuestionCommand(SESSION, Q1, "A B-tree index keeps keys sorted.", 90, OWNER))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new QuestionAnsweredEvent(
                         SESSION, CANDIDATE, COHORT, Q1, Theme.DATABASES, "A B-tree index keeps keys sorted.", 90, T0));
@@ -281,7 +297,7 @@ class PracticeSessionTest {
     @Test
     void rejectsAnAnswerToAQuestionNotInTheSession() {
         fixture.given(started())
-                .when(new AnswerQuestionCommand(SESSION, NOT_PLANNED, "An answer", 30))
+                .when(new AnswerQuestionCommand(SESSION, NOT_PLANNED, "An answer", 30, OWNER))
                 .expectException(RuleViolation.class)
                 .expectException(violationOf("question-not-in-session"))
                 .expectNoEvents();
@@ -290,7 +306,7 @@ class PracticeSessionTest {
     @Test
     void rejectsASecondAnswerToTheSameQuestion() {
         fixture.given(started(), answered(Q1, T0))
-                .when(new AnswerQuestionCommand(SESSION, Q1, "Another answer", 30))
+                .when(new AnswerQuestionCommand(SESSION, Q1, "Another answer", 30, OWNER))
                 .expectException(RuleViolation.class)
                 .expectException(violationOf("already-answered"))
                 .expectNoEvents();
@@ -299,7 +315,7 @@ class PracticeSessionTest {
     @Test
     void rejectsAnAnswerAfterTheSessionCompleted() {
         fixture.given(started(), answered(Q1, T0), completed())
-                .when(new AnswerQuestionCommand(SESSION, Q2, "Late answer", 30))
+                .when(new AnswerQuestionCommand(SESSION, Q2, "Late answer", 30, OWNER))
                 .expectException(RuleViolation.class)
                 .expectException(violationOf("session-ended"))
                 .expectExceptionMessage("cannot answer: the session is completed")
@@ -309,7 +325,7 @@ class PracticeSessionTest {
     @Test
     void rejectsAnAnswerAfterTheSessionWasAbandoned() {
         fixture.given(started(), abandoned())
-                .when(new AnswerQuestionCommand(SESSION, Q1, "Late answer", 30))
+                .when(new AnswerQuestionCommand(SESSION, Q1, "Late answer", 30, OWNER))
                 .expectException(RuleViolation.class)
                 .expectException(violationOf("session-ended"))
                 .expectExceptionMessage("cannot answer: the session is abandoned")
@@ -319,7 +335,7 @@ class PracticeSessionTest {
     @Test
     void rejectsAnAnswerAfterTheSessionExpired() {
         fixture.given(started(), expired())
-                .when(new AnswerQuestionCommand(SESSION, Q1, "Late answer", 30))
+                .when(new AnswerQuestionCommand(SESSION, Q1, "Late answer", 30, OWNER))
                 .expectException(RuleViolation.class)
                 .expectException(violationOf("session-ended"))
                 .expectExceptionMessage("cannot answer: the session is expired")
@@ -329,7 +345,7 @@ class PracticeSessionTest {
     @Test
     void rejectsAnEmptyAnswer() {
         fixture.given(started())
-                .when(new AnswerQuestionCommand(SESSION, Q1, "  \n\t ", 30))
+                .when(new AnswerQuestionCommand(SESSION, Q1, "  \n\t ", 30, OWNER))
                 .expectException(RuleViolation.class)
                 .expectException(violationOf("empty-answer"))
                 .expectNoEvents();
@@ -338,7 +354,7 @@ class PracticeSessionTest {
     @Test
     void rejectsAnAnswerWithAControlCharacterThatNoReadModelCouldStore() {
         fixture.given(started())
-                .when(new AnswerQuestionCommand(SESSION, Q1, "an index\u0000 on the key", 30))
+                .when(new AnswerQuestionCommand(SESSION, Q1, "an index\u0000 on the key", 30, OWNER))
                 .expectException(RuleViolation.class)
                 .expectException(violationOf("unprintable-text"))
                 .expectNoEvents();
@@ -347,14 +363,14 @@ class PracticeSessionTest {
     @Test
     void acceptsAnAnswerWithTabsAndLineBreaks() {
         fixture.given(started())
-                .when(new AnswerQuestionCommand(SESSION, Q1, "first:\n\tthe index\r\nthen: the plan", 30))
+                .when(new AnswerQuestionCommand(SESSION, Q1, "first:\n\tthe index\r\nthen: the plan", 30, OWNER))
                 .expectSuccessfulHandlerExecution();
     }
 
     @Test
     void rejectsAnAnswerLongerThanThePolicyAllows() {
         fixture.given(started())
-                .when(new AnswerQuestionCommand(SESSION, Q1, "x".repeat(MAX_ANSWER_LENGTH + 1), 30))
+                .when(new AnswerQuestionCommand(SESSION, Q1, "x".repeat(MAX_ANSWER_LENGTH + 1), 30, OWNER))
                 .expectException(RuleViolation.class)
                 .expectException(violationOf("answer-too-long"))
                 .expectNoEvents();
@@ -364,7 +380,7 @@ class PracticeSessionTest {
     void acceptsAnAnswerOfExactlyTheMaximumLength() {
         String longest = "x".repeat(MAX_ANSWER_LENGTH);
         fixture.given(started())
-                .when(new AnswerQuestionCommand(SESSION, Q1, longest, 30))
+                .when(new AnswerQuestionCommand(SESSION, Q1, longest, 30, OWNER))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(
                         new QuestionAnsweredEvent(SESSION, CANDIDATE, COHORT, Q1, Theme.DATABASES, longest, 30, T0));
@@ -373,7 +389,7 @@ class PracticeSessionTest {
     @Test
     void rejectsANegativeTimeSpent() {
         fixture.given(started())
-                .when(new AnswerQuestionCommand(SESSION, Q1, "An answer", -1))
+                .when(new AnswerQuestionCommand(SESSION, Q1, "An answer", -1, OWNER))
                 .expectException(RuleViolation.class)
                 .expectException(violationOf("negative-time-spent"))
                 .expectNoEvents();
@@ -391,7 +407,7 @@ class PracticeSessionTest {
 
     @Test
     void acceptsAPeerRating() {
-        fixture.given(started(), answered(Q2, T0))
+        fixture.given(started(ReviewMode.PEER), answered(Q2, T0))
                 .when(rate(Q2, PEER, RaterRole.PEER))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(rated(Q2, Theme.GIT, PEER, RaterRole.PEER, T0));
@@ -432,29 +448,91 @@ class PracticeSessionTest {
     }
 
     @Test
-    void rejectsTheCandidateRatingTheirOwnAnswerAsCoach() {
+    void refusesTheCandidateClaimingToRateTheirOwnAnswerAsCoach() {
         fixture.given(started(), answered(Q1, T0))
                 .when(rate(Q1, CANDIDATE_AS_RATER, RaterRole.COACH))
-                .expectException(RuleViolation.class)
-                .expectException(violationOf("candidate-rates-self-only"))
+                .expectException(Forbidden.class)
                 .expectNoEvents();
     }
 
     @Test
-    void rejectsTheCandidateRatingTheirOwnAnswerAsPeer() {
-        fixture.given(started(), answered(Q1, T0))
+    void refusesTheCandidateClaimingToRateTheirOwnAnswerAsPeer() {
+        fixture.given(started(ReviewMode.PEER), answered(Q1, T0))
                 .when(rate(Q1, CANDIDATE_AS_RATER, RaterRole.PEER))
-                .expectException(RuleViolation.class)
-                .expectException(violationOf("candidate-rates-self-only"))
+                .expectException(Forbidden.class)
                 .expectNoEvents();
     }
 
     @Test
-    void rejectsASelfRatingBySomeoneOtherThanTheCandidate() {
-        fixture.given(started(), answered(Q1, T0))
+    void refusesACohortMateClaimingASelfRating() {
+        fixture.given(started(ReviewMode.PEER), answered(Q1, T0))
                 .when(rate(Q1, PEER, RaterRole.SELF))
-                .expectException(RuleViolation.class)
-                .expectException(violationOf("self-rating-by-candidate-only"))
+                .expectException(Forbidden.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void derivesTheRatersRoleWhenTheClientNamesNone() {
+        fixture.given(started(), answered(Q1, T0))
+                .when(rate(Q1, COACH, null))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(rated(Q1, Theme.DATABASES, COACH, RaterRole.COACH, T0));
+    }
+
+    @Test
+    void hidesTheSessionFromACoachOfAnotherCohort() {
+        fixture.given(started(), answered(Q1, T0))
+                .when(new RateAnswerCommand(SESSION, Q1, OTHER_COACH, RaterRole.COACH, SCORES, null))
+                .expectException(Hidden.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void hidesACoachReviewedSessionFromACohortMate() {
+        fixture.given(started(), answered(Q1, T0))
+                .when(rate(Q1, PEER, RaterRole.PEER))
+                .expectException(Hidden.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void hidesAPeerSessionFromACandidateOfAnotherCohort() {
+        fixture.given(started(ReviewMode.PEER), answered(Q1, T0))
+                .when(new RateAnswerCommand(SESSION, Q1, OTHER_CANDIDATE, RaterRole.PEER, SCORES, null))
+                .expectException(Hidden.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void hidesTheSessionFromAnAdmin() {
+        fixture.given(started(), answered(Q1, T0))
+                .when(new RateAnswerCommand(
+                        SESSION, Q1, new Actor(PersonId.of("admin-1"), Role.ADMIN), null, SCORES, null))
+                .expectException(Hidden.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void hidesTheSessionFromAnotherCandidateWhoTriesToAnswer() {
+        fixture.given(started())
+                .when(new AnswerQuestionCommand(SESSION, Q1, "An answer", 30, OTHER_CANDIDATE))
+                .expectException(Hidden.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void hidesTheSessionFromAnotherCandidateWhoTriesToCompleteIt() {
+        fixture.given(started(), answered(Q1, T0))
+                .when(new CompleteSessionCommand(SESSION, OTHER_CANDIDATE))
+                .expectException(Hidden.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void hidesTheSessionFromTheCoachWhoTriesToAbandonIt() {
+        fixture.given(started())
+                .when(new AbandonSessionCommand(SESSION, null, actor(COACH)))
+                .expectException(Hidden.class)
                 .expectNoEvents();
     }
 
@@ -488,7 +566,8 @@ class PracticeSessionTest {
     @Test
     void revisesARatingTheRaterGaveEarlier() {
         fixture.given(started(), answered(Q1, T0), rated(Q1, Theme.DATABASES, COACH, RaterRole.COACH, T0))
-                .when(new ReviseRatingCommand(SESSION, Q1, COACH, RaterRole.COACH, REVISED_SCORES, "better on reread"))
+                .when(new ReviseRatingCommand(
+                        SESSION, Q1, actor(COACH), RaterRole.COACH, REVISED_SCORES, "better on reread"))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new AnswerRatingRevisedEvent(
                         SESSION,
@@ -506,7 +585,7 @@ class PracticeSessionTest {
     @Test
     void rejectsRevisingARatingTheRaterHasNotGivenYet() {
         fixture.given(started(), answered(Q1, T0), rated(Q1, Theme.DATABASES, PEER, RaterRole.PEER, T0))
-                .when(new ReviseRatingCommand(SESSION, Q1, COACH, RaterRole.COACH, REVISED_SCORES, null))
+                .when(new ReviseRatingCommand(SESSION, Q1, actor(COACH), RaterRole.COACH, REVISED_SCORES, null))
                 .expectException(RuleViolation.class)
                 .expectException(violationOf("not-rated-yet"))
                 .expectNoEvents();
@@ -514,10 +593,19 @@ class PracticeSessionTest {
 
     @Test
     void rejectsARevisionThatChangesTheRatersRole() {
-        fixture.given(started(), answered(Q1, T0), rated(Q1, Theme.DATABASES, PEER, RaterRole.PEER, T0))
-                .when(new ReviseRatingCommand(SESSION, Q1, PEER, RaterRole.COACH, REVISED_SCORES, null))
+        // rated as coach while the account was a coach; it is a cohort-mate in a peer session now
+        fixture.given(started(ReviewMode.PEER), answered(Q1, T0), rated(Q1, Theme.DATABASES, PEER, RaterRole.COACH, T0))
+                .when(new ReviseRatingCommand(SESSION, Q1, actor(PEER), null, REVISED_SCORES, null))
                 .expectException(RuleViolation.class)
                 .expectException(violationOf("role-changed"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesARevisionClaimingAnotherRole() {
+        fixture.given(started(ReviewMode.PEER), answered(Q1, T0), rated(Q1, Theme.DATABASES, PEER, RaterRole.PEER, T0))
+                .when(new ReviseRatingCommand(SESSION, Q1, actor(PEER), RaterRole.COACH, REVISED_SCORES, null))
+                .expectException(Forbidden.class)
                 .expectNoEvents();
     }
 
@@ -526,7 +614,7 @@ class PracticeSessionTest {
     @Test
     void completesASessionWithAtLeastOneAnswer() {
         fixture.given(started(), answered(Q1, T0))
-                .when(new CompleteSessionCommand(SESSION))
+                .when(new CompleteSessionCommand(SESSION, OWNER))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new SessionCompletedEvent(SESSION, CANDIDATE, COHORT, 1, 2, T0));
     }
@@ -534,7 +622,7 @@ class PracticeSessionTest {
     @Test
     void rejectsCompletingASessionWithNothingAnswered() {
         fixture.given(started())
-                .when(new CompleteSessionCommand(SESSION))
+                .when(new CompleteSessionCommand(SESSION, OWNER))
                 .expectException(RuleViolation.class)
                 .expectException(violationOf("nothing-answered"))
                 .expectNoEvents();
@@ -543,7 +631,7 @@ class PracticeSessionTest {
     @Test
     void rejectsCompletingASessionTwice() {
         fixture.given(started(), answered(Q1, T0), completed())
-                .when(new CompleteSessionCommand(SESSION))
+                .when(new CompleteSessionCommand(SESSION, OWNER))
                 .expectException(RuleViolation.class)
                 .expectException(violationOf("session-ended"))
                 .expectExceptionMessage("cannot complete: the session is completed")
@@ -553,7 +641,7 @@ class PracticeSessionTest {
     @Test
     void rejectsCompletingAnAbandonedSession() {
         fixture.given(started(), answered(Q1, T0), abandoned())
-                .when(new CompleteSessionCommand(SESSION))
+                .when(new CompleteSessionCommand(SESSION, OWNER))
                 .expectException(RuleViolation.class)
                 .expectException(violationOf("session-ended"))
                 .expectExceptionMessage("cannot complete: the session is abandoned")
@@ -563,7 +651,7 @@ class PracticeSessionTest {
     @Test
     void abandonsASessionInProgress() {
         fixture.given(started(), answered(Q1, T0))
-                .when(new AbandonSessionCommand(SESSION, "ran out of time"))
+                .when(new AbandonSessionCommand(SESSION, "ran out of time", OWNER))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new SessionAbandonedEvent(SESSION, CANDIDATE, COHORT, 1, "ran out of time", T0));
     }
@@ -571,7 +659,7 @@ class PracticeSessionTest {
     @Test
     void rejectsAbandoningACompletedSession() {
         fixture.given(started(), answered(Q1, T0), completed())
-                .when(new AbandonSessionCommand(SESSION, null))
+                .when(new AbandonSessionCommand(SESSION, null, OWNER))
                 .expectException(RuleViolation.class)
                 .expectException(violationOf("session-ended"))
                 .expectExceptionMessage("cannot abandon: the session is completed")
@@ -644,7 +732,8 @@ class PracticeSessionTest {
 
     @Test
     void doesNotExpireACompletedSession() {
-        fixture.givenCommands(startCommand(), new AnswerQuestionCommand(SESSION, Q1, "An answer", 60), complete())
+        fixture.givenCommands(
+                        startCommand(), new AnswerQuestionCommand(SESSION, Q1, "An answer", 60, OWNER), complete())
                 .whenTimeElapses(Duration.ofHours(2))
                 .expectTriggeredDeadlinesWithName(INACTIVITY)
                 .expectNoEvents()
@@ -653,7 +742,7 @@ class PracticeSessionTest {
 
     @Test
     void doesNotExpireAnAbandonedSession() {
-        fixture.givenCommands(startCommand(), new AbandonSessionCommand(SESSION, null))
+        fixture.givenCommands(startCommand(), new AbandonSessionCommand(SESSION, null, OWNER))
                 .whenTimeElapses(Duration.ofHours(2))
                 .expectTriggeredDeadlinesWithName(INACTIVITY)
                 .expectNoEvents()
@@ -686,7 +775,7 @@ class PracticeSessionTest {
     }
 
     private static CompleteSessionCommand complete() {
-        return new CompleteSessionCommand(SESSION);
+        return new CompleteSessionCommand(SESSION, OWNER);
     }
 
     private static SessionStartedEvent started() {
@@ -706,7 +795,17 @@ class PracticeSessionTest {
     }
 
     private static RateAnswerCommand rate(QuestionId questionId, PersonId rater, RaterRole role) {
-        return new RateAnswerCommand(SESSION, questionId, rater, role, SCORES, "clear, but no numbers");
+        return new RateAnswerCommand(SESSION, questionId, actor(rater), role, SCORES, "clear, but no numbers");
+    }
+
+    /** The test's people as accounts: the coach has the coach role, everyone else is a candidate. */
+    private static Actor actor(PersonId person) {
+        return new Actor(person, person.equals(COACH) ? Role.COACH : Role.CANDIDATE);
+    }
+
+    private static SessionStartedEvent started(ReviewMode mode) {
+        return new SessionStartedEvent(
+                SESSION, CANDIDATE, COHORT, mode, List.of(planned(DB_1), planned(GIT_1)), TIMEOUT.toSeconds(), T0);
     }
 
     private static AnswerRatedEvent rated(

@@ -11,10 +11,12 @@ import dev.practicetracker.events.PersonId;
 import dev.practicetracker.events.QuestionId;
 import dev.practicetracker.events.RaterRole;
 import dev.practicetracker.events.ReviewMode;
+import dev.practicetracker.events.Role;
 import dev.practicetracker.events.RubricScores;
 import dev.practicetracker.events.SessionId;
 import dev.practicetracker.events.Theme;
 import dev.practicetracker.events.session.SessionStartedEvent;
+import dev.practicetracker.security.Actor;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,7 +31,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
 @SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        // A (mock) servlet context: the shared security module builds its filter chain only in a web application.
+        webEnvironment = SpringBootTest.WebEnvironment.MOCK,
         properties = {"tracker.session.inactivity-timeout=PT1S", "db-scheduler.polling-interval=200ms"})
 @ContextConfiguration(initializers = FreshTestDatabase.class)
 class SessionMetricsIntegrationTest {
@@ -55,12 +58,13 @@ class SessionMetricsIntegrationTest {
         double scoreTotalBefore = scores().totalAmount();
 
         QuestionId question = start(session, "ada", ReviewMode.PEER);
-        commands.sendAndWait(new AnswerQuestionCommand(session, question, "An index on the foreign key.", 120));
-        commands.sendAndWait(new RateAnswerCommand(
-                session, question, PersonId.of("ada"), RaterRole.SELF, new RubricScores(4, 4, 3, 4, 3), null));
-        commands.sendAndWait(new ReviseRatingCommand(
-                session, question, PersonId.of("ada"), RaterRole.SELF, new RubricScores(3, 3, 3, 3, 3), null));
-        commands.sendAndWait(new CompleteSessionCommand(session));
+        Actor ada = new Actor(PersonId.of("ada"), Role.CANDIDATE);
+        commands.sendAndWait(new AnswerQuestionCommand(session, question, "An index on the foreign key.", 120, ada));
+        commands.sendAndWait(
+                new RateAnswerCommand(session, question, ada, RaterRole.SELF, new RubricScores(4, 4, 3, 4, 3), null));
+        commands.sendAndWait(
+                new ReviseRatingCommand(session, question, ada, RaterRole.SELF, new RubricScores(3, 3, 3, 3, 3), null));
+        commands.sendAndWait(new CompleteSessionCommand(session, ada));
 
         assertThat(count("tracker.sessions.started", "mode", "peer", "cohort", "none") - started)
                 .isEqualTo(1);
@@ -88,7 +92,8 @@ class SessionMetricsIntegrationTest {
         double endedBefore = count("tracker.sessions.ended", "outcome", "completed", "cohort", "none");
 
         assertThatThrownBy(() -> start(session, "grace", ReviewMode.SELF)).isNotNull();
-        assertThatThrownBy(() -> commands.sendAndWait(new CompleteSessionCommand(session)))
+        assertThatThrownBy(() -> commands.sendAndWait(
+                        new CompleteSessionCommand(session, new Actor(PersonId.of("grace"), Role.CANDIDATE))))
                 .isNotNull();
 
         assertThat(count("tracker.sessions.started", "mode", "self", "cohort", "none"))

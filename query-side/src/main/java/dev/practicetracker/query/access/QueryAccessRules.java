@@ -21,7 +21,10 @@ class QueryAccessRules implements AccessRules {
 
     @Override
     public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers(HttpMethod.GET, "/api/me", "/api/questions", "/api/questions/*", "/api/themes")
+        // The API description in YAML, public like /api-docs (which the shared rules open) that it repeats.
+        rules.requestMatchers(HttpMethod.GET, "/api-docs.yaml")
+                .permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/me", "/api/questions", "/api/questions/*", "/api/themes")
                 .authenticated()
                 .requestMatchers(HttpMethod.GET, "/api/candidates/*/**", "/api/sessions/*")
                 .hasAnyRole(CANDIDATE, COACH)

@@ -17,7 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The two services as deployed: the command side in its own JVM, the query side in this one, one PostgreSQL between
- * them. Commands go over HTTP to one; their effect is read over HTTP from the other.
+ * them. Commands go over HTTP to one; their effect is read over HTTP from the other, with the same token: the admin logs
+ * in, opens the accounts, and each person logs in and acts as themselves on both sides.
  */
 class CrossProcessIntegrationTest {
 
@@ -25,6 +26,7 @@ class CrossProcessIntegrationTest {
     private static ConfigurableApplicationContext querySide;
     private static Http commands;
     private static Http queries;
+    private static Http admin;
 
     private final String id = UUID.randomUUID().toString().substring(0, 8);
 
@@ -36,6 +38,7 @@ class CrossProcessIntegrationTest {
                 .run("--spring.datasource.url=" + database, "--server.port=0");
         commands = new Http(commandSide.baseUrl());
         queries = new Http("http://localhost:" + querySide.getEnvironment().getProperty("local.server.port"));
+        admin = commandSide.asAdmin();
     }
 
     @AfterAll
@@ -51,61 +54,105 @@ class CrossProcessIntegrationTest {
     @Test
     void ratingsSentToTheCommandSideShowInTheCandidatesProfileAndCalibrationOnTheQuerySide() {
         String cohort = "cohort-" + id;
-        String candidate = "cand-" + id;
-        String coach = "coach-" + id;
-        assertThat(commands.post("/api/cohorts", """
+        CommandSideProcess.Account candidateAccount = commandSide.open(admin, "cand-" + id, "candidate");
+        CommandSideProcess.Account coachAccount = commandSide.open(admin, "coach-" + id, "coach");
+        String candidate = candidateAccount.id();
+        String coach = coachAccount.id();
+        Http asCandidate = commands.withToken(candidateAccount.token());
+        Http asCoach = commands.withToken(coachAccount.token());
+        Http candidateReads = queries.withToken(candidateAccount.token());
+        assertThat(admin.post("/api/cohorts", """
                 {"cohortId": "%s", "name": "Evening cohort", "coachId": "%s"}""".formatted(cohort, coach)).status())
                 .isEqualTo(201);
-        assertThat(commands.post("/api/cohorts/" + cohort + "/enrolments", """
+        assertThat(admin.post("/api/cohorts/" + cohort + "/enrolments", """
                 {"candidateId": "%s"}""".formatted(candidate))
                         .status())
                 .isEqualTo(201);
-        Http.Response started = commands.post("/api/sessions", """
+        Http.Response started = asCandidate.post("/api/sessions", """
                 {"candidateId": "%s", "cohortId": "%s", "mode": "coach", "themes": ["databases"], "questionCount": 2}""".formatted(candidate, cohort));
         assertThat(started.status()).isEqualTo(201);
         String session = started.body().get("sessionId").asText();
         String question =
                 started.body().get("questions").get(0).get("questionId").asText();
 
-        assertThat(commands.post("/api/sessions/" + session + "/answers", """
+        assertThat(asCandidate
+                        .post("/api/sessions/" + session + "/answers", """
                 {"questionId": "%s", "answer": "Index the foreign key, then check the plan.", "timeSpentSeconds": 200}""".formatted(question))
                         .status())
                 .isEqualTo(201);
         String ratings = "/api/sessions/" + session + "/answers/" + question + "/ratings";
-        assertThat(commands.post(ratings, rating(candidate, "self", 5)).status())
+        assertThat(asCandidate.post(ratings, rating(candidate, "self", 5)).status())
                 .isEqualTo(201);
-        assertThat(commands.post(ratings, rating(coach, "coach", 2)).status()).isEqualTo(201);
+        assertThat(asCoach.post(ratings, rating(coach, "coach", 2)).status()).isEqualTo(201);
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             JsonNode databases = theme(
-                    queries.get("/api/candidates/" + candidate + "/profile").body(), "databases");
+                    candidateReads
+                            .get("/api/candidates/" + candidate + "/profile")
+                            .body(),
+                    "databases");
             assertThat(databases.get("ratingsByRole").has("coach")).isTrue();
         });
-        JsonNode databases =
-                theme(queries.get("/api/candidates/" + candidate + "/profile").body(), "databases");
+        JsonNode databases = theme(
+                candidateReads.get("/api/candidates/" + candidate + "/profile").body(), "databases");
         assertThat(databases.get("basis").asText()).isEqualTo("coach and peer ratings");
         assertThat(databases.get("level").asDouble()).isLessThan(50);
-        JsonNode calibration =
-                queries.get("/api/candidates/" + candidate + "/calibration").body();
+        JsonNode calibration = candidateReads
+                .get("/api/candidates/" + candidate + "/calibration")
+                .body();
         JsonNode databasesCalibration = theme(calibration, "databases");
         assertThat(databasesCalibration.get("pairs").asInt()).isEqualTo(1);
         assertThat(databasesCalibration.get("meanGap").asDouble()).isEqualTo(3.0);
+        // The coach reads the same profile; the admin may not, and another candidate learns nothing of it.
+        assertThat(queries.withToken(coachAccount.token())
+                        .get("/api/candidates/" + candidate + "/profile")
+                        .status())
+                .isEqualTo(200);
+        assertThat(queries.get("/api/candidates/" + candidate + "/profile").status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void anAccountLockedOnTheCommandSideLosesAccessOnTheQuerySideToo() {
+        CommandSideProcess.Account candidate = commandSide.open(admin, "locked-" + id, "candidate");
+        Http reads = queries.withToken(candidate.token());
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(reads.get("/api/me").status()).isEqualTo(200));
+        assertThat(reads.get("/api/me").body().get("displayName").asText()).isEqualTo("Name of locked-" + id);
+
+        assertThat(admin.post("/api/accounts/" + candidate.id() + "/lock", """
+                {"reason": "test"}""").status())
+                .isBetween(200, 204);
+
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(reads.get("/api/me").status()).isEqualTo(401));
+        assertThat(commands.withToken(candidate.token())
+                        .post("/api/sessions", """
+                                {"themes": ["databases"], "questionCount": 1}""")
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test
     void aRejectedCommandWritesNoEventAndTheQuerySideSeesNothingOfIt() {
+        CommandSideProcess.Account candidate = commandSide.open(admin, "rejected-" + id, "candidate");
         JdbcTemplate jdbc = querySide.getBean(JdbcTemplate.class);
         long events = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
 
-        Http.Response rejected = commands.post("/api/sessions", """
-                {"candidateId": "cand-%s", "themes": ["no-such-theme"], "questionCount": 2}""".formatted(id));
+        Http.Response rejected = commands.withToken(candidate.token()).post("/api/sessions", """
+                {"themes": ["no-such-theme"], "questionCount": 2}""");
 
         assertThat(rejected.status()).isEqualTo(400);
         assertThat(rejected.body().get("errors").get(0).get("field").asText()).isEqualTo("themes[0]");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class))
                 .isEqualTo(events);
-        assertThat(queries.get("/api/candidates/cand-" + id + "/profile").status())
-                .isEqualTo(404);
+        Http reads = queries.withToken(candidate.token());
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(reads.get("/api/candidates/" + candidate.id() + "/sessions")
+                                .body()
+                                .get("totalItems")
+                                .asLong())
+                        .isZero());
     }
 
     private static String rating(String rater, String role, int score) {

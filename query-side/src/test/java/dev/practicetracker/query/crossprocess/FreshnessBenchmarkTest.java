@@ -43,7 +43,11 @@ class FreshnessBenchmarkTest {
     void measuresHowSoonAnAcceptedCommandIsVisibleOnTheQuerySide() throws Exception {
         String database = TestDatabases.createDatabase();
         try (CommandSideProcess commandSide = CommandSideProcess.start(database)) {
-            Http commands = new Http(commandSide.baseUrl());
+            String candidate = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+            Http commands = new Http(commandSide.baseUrl())
+                    .withToken(commandSide
+                            .open(commandSide.asAdmin(), candidate, "candidate")
+                            .token());
             Latencies notified = measure(database, commands, "notifiedEventSource");
             Latencies polled = measure(database, commands, "eventBus");
 
@@ -120,11 +124,10 @@ class FreshnessBenchmarkTest {
     /** Sessions of the catalogue's questions, so each command answers a question not answered before. */
     private static List<String[]> planAnswers(Http commands) {
         List<String[]> answers = new ArrayList<>();
-        String candidate = "bench-" + UUID.randomUUID().toString().substring(0, 8);
         while (answers.size() < COMMANDS) {
             Http.Response started = commands.post("/api/sessions", """
-                    {"candidateId": "%s", "themes": ["databases", "git", "security", "debugging", "api-design"],
-                     "questionCount": %d}""".formatted(candidate, QUESTIONS_PER_SESSION));
+                    {"themes": ["databases", "git", "security", "debugging", "api-design"],
+                     "questionCount": %d}""".formatted(QUESTIONS_PER_SESSION));
             if (started.status() != 201) {
                 throw new IllegalStateException("could not start a session: " + started.body());
             }

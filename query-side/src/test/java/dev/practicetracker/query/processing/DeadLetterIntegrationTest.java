@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 
 class DeadLetterIntegrationTest extends ReadSideIntegrationTest {
 
@@ -74,13 +75,13 @@ class DeadLetterIntegrationTest extends ReadSideIntegrationTest {
         appendAndWait(answer(poisoned, "rebuilt", "another \u0000 answer"));
         long before = letters();
 
-        asAdmin().postForEntity("/api/admin/rebuild", null, JsonNode.class);
+        TestRestTemplate admin = asAdmin();
+        admin.postForEntity("/api/admin/rebuild", null, JsonNode.class);
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> "done"
-                        .equals(asAdmin()
-                                .getForObject("/api/admin/rebuild", JsonNode.class)
-                                .get("state")
+                        .equals(admin.getForObject("/api/admin/rebuild", JsonNode.class)
+                                .path("state")
                                 .asText()));
         awaitCaughtUp();
 
