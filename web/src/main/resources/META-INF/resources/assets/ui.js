@@ -80,7 +80,7 @@ export function showErrors(form, error, aliases = {}) {
       return;
     }
     const id = `error-${form.id || 'form'}-${name.replace(/[^a-zA-Z0-9-]/g, '-')}`;
-    const note = el('p', { class: 'field-error', id }, message);
+    const note = el('p', { class: 'field-error', id }, message.charAt(0).toUpperCase() + message.slice(1));
     input.after(note);
     const target = input.matches('fieldset') ? input.querySelector('input') : input;
     target.setAttribute('aria-invalid', 'true');

@@ -8,6 +8,7 @@ const sessionId = param('id');
 const skipped = new Set();
 let session;
 let timer;
+const titles = {};
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -56,7 +57,7 @@ function startTimer() {
 
 function answerStep(question) {
   const form = el('form', { class: 'card', novalidate: true },
-    el('p', { class: 'muted' }, question.theme),
+    el('p', { class: 'muted' }, titles[question.theme] || question.theme),
     el('p', { class: 'prompt', id: 'prompt' }, question.prompt),
     el('label', { for: 'answer' }, 'Your answer'),
     el('p', { class: 'hint', id: 'answer-hint' }, 'Answer as you would out loud: say what you would clarify, the options, your choice and why.'),
@@ -141,7 +142,7 @@ function summary() {
     const coach = (q.ratings || []).find((r) => r.raterRole === 'coach');
     return el('tr', {},
       el('td', { 'data-label': '#' }, String(number(q))),
-      el('td', { 'data-label': 'Question' }, q.prompt, el('div', { class: 'muted' }, q.theme)),
+      el('td', { 'data-label': 'Question' }, q.prompt, el('div', { class: 'muted' }, titles[q.theme] || q.theme)),
       el('td', { class: 'num', 'data-label': 'Time' }, q.answer ? duration(q.answer.timeSpentSeconds) : 'not answered'),
       el('td', { class: 'num', 'data-label': 'Self (1–5)' }, self ? (self.meanScore ?? mean(self.scores)).toFixed(1) : '—'),
       el('td', { class: 'num', 'data-label': 'Coach (1–5)' }, coach ? coach.meanScore.toFixed(1) : (session.mode === 'coach' ? 'waiting' : '—')));
@@ -189,7 +190,9 @@ async function render() {
     content.replaceChildren(el('p', {}, 'No session chosen. ', el('a', { href: '/practice.html' }, 'Start one.')));
     return;
   }
-  session = await load();
+  const [view, themes] = await Promise.all([load(), get('/api/themes')]);
+  themes.forEach((t) => { titles[t.id] = t.title; });
+  session = view;
   session.questions.sort((a, b) => a.position - b.position);
   content.removeAttribute('aria-busy');
   next();
