@@ -3,9 +3,11 @@ package dev.practicetracker.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -48,8 +50,7 @@ class PracticeAndReviewBrowserTest extends Chromium {
         for (int question = 1; question <= 2; question++) {
             assertThat(practice.locator("#progress-count"))
                     .hasText("Question " + question + " of 2 · " + (3 - question) + " left to answer");
-            assertThat(practice.getByRole(com.microsoft.playwright.options.AriaRole.TIMER))
-                    .hasText(Pattern.compile("\\d+:\\d\\d"));
+            assertThat(practice.getByRole(AriaRole.TIMER)).hasText(Pattern.compile("\\d+:\\d\\d"));
             practice.getByLabel("Your answer")
                     .fill("I would clarify the read and write mix first, then compare a relational schema with a"
                             + " document store: joins and transactions against flexible documents. I chose PostgreSQL"
@@ -94,6 +95,19 @@ class PracticeAndReviewBrowserTest extends Chromium {
         assertThat(coaching.getByText("Nothing left to rate")).isVisible();
         screenshot(coaching, "08-coach-review-queue-empty");
 
+        coaching.navigate("/coach.html");
+        Download csv = coaching.waitForDownload(
+                () -> coaching.getByText("Export the roster as CSV").click());
+        assertThat(csv.suggestedFilename()).endsWith(".csv");
+        assertThat(read(csv)).contains(candidateId);
+        coaching.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(candidateId))
+                .click();
+        assertThat(coaching.locator("h1")).hasText("Progress of " + candidateId);
+        assertThat(coaching.locator("#levels tr[data-theme=databases]")).containsText("coach 2");
+        assertThat(coaching.getByText("Start 3 questions on", new Page.GetByTextOptions().setExact(false)))
+                .hasCount(0);
+        screenshot(coaching, "08b-coach-candidate-drill-down");
+
         Locator databases = progress.locator("#levels tr[data-theme=databases]");
         assertThat(databases)
                 .hasAttribute(
@@ -103,6 +117,14 @@ class PracticeAndReviewBrowserTest extends Chromium {
         assertThat(progress.locator("#sessions")).containsText("completed");
         assertThat(progress.evaluate("window.notReloaded")).isEqualTo(true);
         screenshot(progress, "09-candidate-progress-after-coach-rating-live");
+    }
+
+    private static String read(Download download) {
+        try {
+            return java.nio.file.Files.readString(download.path());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void score(Page page, List<String> scores) {

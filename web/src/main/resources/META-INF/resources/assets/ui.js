@@ -39,6 +39,7 @@ export function header(account) {
 
 /** A refusal or failure in place of the page's content, said plainly. */
 export function refusal(container, error) {
+  if (error.redirecting) return;
   container.replaceChildren(el('div', { class: 'refusal', role: 'alert' }, refusalText(error)));
 }
 
@@ -103,7 +104,8 @@ export function onSubmit(form, handler, aliases) {
     try {
       await handler(new FormData(form), event.submitter);
     } catch (e) {
-      if (!(e instanceof ApiError && e.status === 401)) showErrors(form, e, aliases);
+      // On its way to the login page: nothing to show here.
+      if (!e.redirecting) showErrors(form, e, aliases);
     } finally {
       buttons.forEach((b) => (b.disabled = false));
     }

@@ -1,4 +1,4 @@
-import { ApiError, currentAccount, get } from '../api.js';
+import { currentAccount, get } from '../api.js';
 import { startSession } from '../sessions.js';
 import {
   $, el, header, refusal, levelBadge, levelText, signed, when, day, duration,
@@ -194,7 +194,4 @@ async function render() {
   subscribe();
 }
 
-render().catch((e) => {
-  if (e instanceof ApiError && e.status === 401) return;
-  refusal(content, e);
-});
+render().catch((e) => refusal(content, e));
