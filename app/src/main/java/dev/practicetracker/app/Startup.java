@@ -36,6 +36,9 @@ class Startup {
         if (demoSwitch) {
             demo.seed();
         }
+        if (demo.stopped()) {
+            return;
+        }
         if (ready.getApplicationContext() instanceof WebServerApplicationContext web) {
             welcome(System.out, web.getWebServer().getPort(), demoSwitch);
         }
