@@ -75,6 +75,12 @@ class PracticeAndReviewBrowserTest extends Chromium {
                 .as("the summary fits a phone's width")
                 .isLessThanOrEqualTo(375);
         screenshot(practice, "05-candidate-session-summary-phone");
+        practice.getByText("See my progress").click();
+        assertThat(practice.locator("#levels tr[data-theme=databases]")).isVisible();
+        assertThat((Integer) practice.evaluate("document.documentElement.scrollWidth"))
+                .as("the progress page fits a phone's width")
+                .isLessThanOrEqualTo(375);
+        screenshot(practice, "05b-candidate-progress-phone");
 
         Page coaching = desk();
         logIn(coaching, coach, Api.PASSWORD, null);

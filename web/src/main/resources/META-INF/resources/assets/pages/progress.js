@@ -77,14 +77,15 @@ function chartSection(points) {
       chart = new window.uPlot({
         width: Math.max(280, box.clientWidth || 320),
         height: 260,
-        // A few days either side, so that a first day of ratings is a point in a week, not in years of empty axis.
-        scales: { x: { time: true, range: (u, min, max) => [min - 3 * 86400, max + 3 * 86400] }, y: { range: [0, 100] } },
+        scales: { y: { range: [0, 100] } },
         axes: [{}, { label: 'Level points (0–100)' }],
         series: [{ label: 'Day', value: (u, v) => (v === null ? '—' : day(v * 1000)) }].concat(themes.map((theme, i) => ({
           label: themeTitles[theme] || theme, stroke: COLOURS[i % COLOURS.length], width: 2, spanGaps: true,
           points: { show: true, size: 6 }, value: (u, v) => (v === null ? '—' : Math.round(v)),
         }))),
       }, [x, ...series], box);
+      // A few days either side, so that a first day of ratings is a point in a week, not in years of empty axis.
+      chart.setScale('x', { min: x[0] - 3 * 86400, max: x[x.length - 1] + 3 * 86400 });
     });
   }
   return section;
