@@ -18,6 +18,13 @@ class AccessBrowserTest extends Chromium {
         String nosyToken = app.api.token(nosy, Api.PASSWORD);
 
         Page page = desk();
+        page.navigate("/login.html");
+        page.getByLabel("Username").fill(nosy);
+        page.getByLabel("Password").fill("not-the-password");
+        page.getByText("Log in", new Page.GetByTextOptions().setExact(true)).click();
+        assertThat(page.locator("#password + .field-error")).containsText("wrong");
+        assertThat(page.locator("#password")).isFocused();
+        screenshot(page, "00-login-wrong-password");
         logIn(page, nosy, Api.PASSWORD, null);
 
         page.navigate("/coach.html");

@@ -48,8 +48,9 @@ class AdminBrowserTest extends Chromium {
 
         Locator enrol = page.locator("#enrol");
         enrol.getByLabel("Cohort").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(cohort));
-        enrol.getByLabel("Candidate").selectOption(new com.microsoft.playwright.options.SelectOption()
-                .setLabel("New Comer (" + candidate + ")"));
+        enrol.getByLabel("Candidate")
+                .selectOption(
+                        new com.microsoft.playwright.options.SelectOption().setLabel("New Comer (" + candidate + ")"));
         enrol.getByText("Enrol", new Locator.GetByTextOptions().setExact(true)).click();
         assertThat(enrol.locator(".notice")).containsText("Enrolled");
         assertThat(page.locator("#cohorts tr", new Page.LocatorOptions().setHasText(cohort)))
@@ -57,7 +58,10 @@ class AdminBrowserTest extends Chromium {
         screenshot(page, "14-admin-after-cohort-account-enrolment");
 
         String newcomer = app.api.token(candidate, Api.PASSWORD);
-        app.api.await(newcomer, "/api/me", me -> me.get("cohorts").size() == 1
-                && me.get("cohorts").get(0).get("name").asText().equals(cohort));
+        app.api.await(
+                newcomer,
+                "/api/me",
+                me -> me.get("cohorts").size() == 1
+                        && me.get("cohorts").get(0).get("name").asText().equals(cohort));
     }
 }

@@ -6,9 +6,13 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Debian's Chromium driven by Playwright, offline: nothing is downloaded (the build sets {@code
@@ -22,6 +26,18 @@ abstract class Chromium {
     static RunningApp app;
     private static Playwright playwright;
     private static Browser browser;
+    private static final List<Page> open = new ArrayList<>();
+
+    /** A failed test leaves a screenshot of every page it had open, to show what the person would have seen. */
+    @RegisterExtension
+    static final AfterTestExecutionCallback failures = context -> {
+        if (context.getExecutionException().isPresent()) {
+            for (int i = 0; i < open.size(); i++) {
+                screenshot(
+                        open.get(i), "failed-" + context.getRequiredTestMethod().getName() + "-" + i);
+            }
+        }
+    };
 
     @BeforeAll
     static void launch() {
@@ -63,7 +79,15 @@ abstract class Chromium {
         BrowserContext context = browser.newContext(
                 new Browser.NewContextOptions().setViewportSize(width, height).setBaseURL(app.baseUrl));
         context.setDefaultTimeout(15_000);
-        return context.newPage();
+        Page page = context.newPage();
+        open.add(page);
+        return page;
+    }
+
+    @AfterEach
+    void closePages() {
+        open.forEach(page -> page.context().close());
+        open.clear();
     }
 
     /** Logs in through the login page, which then opens {@code next} (or the role's home page). */

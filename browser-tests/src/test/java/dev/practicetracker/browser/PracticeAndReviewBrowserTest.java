@@ -3,9 +3,11 @@ package dev.practicetracker.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -14,7 +16,8 @@ class PracticeAndReviewBrowserTest extends Chromium {
 
     private static final List<String> SELF_SCORES = List.of("4", "3", "3", "4", "2");
     private static final List<String> COACH_SCORES = List.of("5", "4", "4", "5", "3");
-    private static final List<String> CRITERIA = List.of("clarity", "reasoning", "technical-depth", "structure", "impact");
+    private static final List<String> CRITERIA =
+            List.of("clarity", "reasoning", "technical-depth", "structure", "impact");
 
     @Test
     void aCandidatePractisesACoachRatesAndTheOpenProgressPageShowsTheNewLevelWithoutAReload() {
@@ -47,8 +50,7 @@ class PracticeAndReviewBrowserTest extends Chromium {
         for (int question = 1; question <= 2; question++) {
             assertThat(practice.locator("#progress-count"))
                     .hasText("Question " + question + " of 2 · " + (3 - question) + " left to answer");
-            assertThat(practice.getByRole(com.microsoft.playwright.options.AriaRole.TIMER))
-                    .hasText(Pattern.compile("\\d+:\\d\\d"));
+            assertThat(practice.getByRole(AriaRole.TIMER)).hasText(Pattern.compile("\\d+:\\d\\d"));
             practice.getByLabel("Your answer")
                     .fill("I would clarify the read and write mix first, then compare a relational schema with a"
                             + " document store: joins and transactions against flexible documents. I chose PostgreSQL"
@@ -73,6 +75,12 @@ class PracticeAndReviewBrowserTest extends Chromium {
                 .as("the summary fits a phone's width")
                 .isLessThanOrEqualTo(375);
         screenshot(practice, "05-candidate-session-summary-phone");
+        practice.getByText("See my progress").click();
+        assertThat(practice.locator("#levels tr[data-theme=databases]")).isVisible();
+        assertThat((Integer) practice.evaluate("document.documentElement.scrollWidth"))
+                .as("the progress page fits a phone's width")
+                .isLessThanOrEqualTo(375);
+        screenshot(practice, "05b-candidate-progress-phone");
 
         Page coaching = desk();
         logIn(coaching, coach, Api.PASSWORD, null);
@@ -93,14 +101,36 @@ class PracticeAndReviewBrowserTest extends Chromium {
         assertThat(coaching.getByText("Nothing left to rate")).isVisible();
         screenshot(coaching, "08-coach-review-queue-empty");
 
+        coaching.navigate("/coach.html");
+        Download csv = coaching.waitForDownload(
+                () -> coaching.getByText("Export the roster as CSV").click());
+        assertThat(csv.suggestedFilename()).endsWith(".csv");
+        assertThat(read(csv)).contains(candidateId);
+        coaching.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(candidateId))
+                .click();
+        assertThat(coaching.locator("h1")).hasText("Progress of " + candidateId);
+        assertThat(coaching.locator("#levels tr[data-theme=databases]")).containsText("coach 2");
+        assertThat(coaching.getByText("Start 3 questions on", new Page.GetByTextOptions().setExact(false)))
+                .hasCount(0);
+        screenshot(coaching, "08b-coach-candidate-drill-down");
+
         Locator databases = progress.locator("#levels tr[data-theme=databases]");
         assertThat(databases)
-                .hasAttribute("data-coach-ratings", "2", new LocatorAssertions.HasAttributeOptions().setTimeout(15_000));
+                .hasAttribute(
+                        "data-coach-ratings", "2", new LocatorAssertions.HasAttributeOptions().setTimeout(15_000));
         assertThat(databases).not().containsText("self-ratings only");
         assertThat(progress.locator("#live")).containsText("a new rating changed the levels");
         assertThat(progress.locator("#sessions")).containsText("completed");
         assertThat(progress.evaluate("window.notReloaded")).isEqualTo(true);
         screenshot(progress, "09-candidate-progress-after-coach-rating-live");
+    }
+
+    private static String read(Download download) {
+        try {
+            return java.nio.file.Files.readString(download.path());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void score(Page page, List<String> scores) {

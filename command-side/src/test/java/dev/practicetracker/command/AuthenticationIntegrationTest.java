@@ -77,6 +77,31 @@ class AuthenticationIntegrationTest {
     }
 
     @Test
+    void aStalePageCookieDoesNotStopLoggingInOrOut() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        // A browser's request: the stale token cookie, and the double-submitted CSRF token the pages echo.
+        headers.add(HttpHeaders.COOKIE, tokenProperties.cookieName() + "=stale.token.value; XSRF-TOKEN=page-token");
+        headers.add("X-XSRF-TOKEN", "page-token");
+        String login =
+                "{\"username\": \"" + candidate.accountId() + "\", \"password\": \"" + CommandApi.PASSWORD + "\"}";
+
+        ResponseEntity<String> in = http.exchange(
+                "/api/auth/token",
+                org.springframework.http.HttpMethod.POST,
+                new org.springframework.http.HttpEntity<>(login, headers),
+                String.class);
+        ResponseEntity<String> out = http.exchange(
+                "/api/auth/logout",
+                org.springframework.http.HttpMethod.POST,
+                new org.springframework.http.HttpEntity<>(headers),
+                String.class);
+
+        assertThat(in.getStatusCode().value()).as(in.getBody()).isEqualTo(200);
+        assertThat(out.getStatusCode().value()).as(out.getBody()).isEqualTo(204);
+    }
+
+    @Test
     void logoutClearsTheCookie() {
         ResponseEntity<String> response = candidate.post("/api/auth/logout", "");
 

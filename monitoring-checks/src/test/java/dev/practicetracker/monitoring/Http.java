@@ -32,9 +32,20 @@ final class Http {
     private final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String token;
 
     Http(String base) {
+        this(base, null);
+    }
+
+    private Http(String base, String token) {
         this.base = base;
+        this.token = token;
+    }
+
+    /** The same service, every request sent with {@code Authorization: Bearer token}. */
+    Http withToken(String bearerToken) {
+        return new Http(base, bearerToken);
     }
 
     Response get(String path) {
@@ -64,6 +75,9 @@ final class Http {
     }
 
     private Response send(HttpRequest.Builder request) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
             HttpResponse<String> response =
                     client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());

@@ -20,6 +20,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
@@ -35,7 +36,12 @@ import org.springframework.test.context.ContextConfiguration;
  * and {@link #asAdmin} open the account (an {@code AccountCreatedEvent}, as the command side would append) the first
  * time it is named and return a client that sends a token for it. {@link #http} is anonymous.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Metrics exported as in production, so that /actuator/prometheus exists and its access is tested; one context for all.
+@AutoConfigureObservability(tracing = false)
+// The database is FreshTestDatabase's: no embedded PostgreSQL started (and left to stop) for nothing.
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "TRACKER_EMBEDDED_DATABASE=false")
 @ContextConfiguration(initializers = FreshTestDatabase.class)
 public abstract class ReadSideIntegrationTest {
 

@@ -12,6 +12,9 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
  */
 public class TokenResolver implements BearerTokenResolver {
 
+    private static final java.util.Set<String> LOGIN_AND_LOGOUT =
+            java.util.Set.of("/api/auth/token", "/api/auth/logout");
+
     private final DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
     private final String cookieName;
 
@@ -24,6 +27,11 @@ public class TokenResolver implements BearerTokenResolver {
         String fromHeader = header.resolve(request);
         if (fromHeader != null || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
             return fromHeader;
+        }
+        // A stale page cookie (expired, or for a role changed since) must not stop the way out of it.
+        if (LOGIN_AND_LOGOUT.contains(
+                request.getRequestURI().substring(request.getContextPath().length()))) {
+            return null;
         }
         return fromCookie(request);
     }

@@ -50,7 +50,7 @@ export async function api(method, path, body, options = {}) {
   if (response.status === 401 && !options.anonymous) {
     sessionStorage.removeItem('account');
     goToLogin();
-    throw new ApiError(401, payload);
+    throw Object.assign(new ApiError(401, payload), { redirecting: true });
   }
   if (!response.ok) throw new ApiError(response.status, typeof payload === 'object' ? payload : { detail: payload });
   return payload;

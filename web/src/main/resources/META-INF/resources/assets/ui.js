@@ -39,6 +39,7 @@ export function header(account) {
 
 /** A refusal or failure in place of the page's content, said plainly. */
 export function refusal(container, error) {
+  if (error.redirecting) return;
   container.replaceChildren(el('div', { class: 'refusal', role: 'alert' }, refusalText(error)));
 }
 
@@ -80,7 +81,7 @@ export function showErrors(form, error, aliases = {}) {
       return;
     }
     const id = `error-${form.id || 'form'}-${name.replace(/[^a-zA-Z0-9-]/g, '-')}`;
-    const note = el('p', { class: 'field-error', id }, message);
+    const note = el('p', { class: 'field-error', id }, message.charAt(0).toUpperCase() + message.slice(1));
     input.after(note);
     const target = input.matches('fieldset') ? input.querySelector('input') : input;
     target.setAttribute('aria-invalid', 'true');
@@ -103,7 +104,8 @@ export function onSubmit(form, handler, aliases) {
     try {
       await handler(new FormData(form), event.submitter);
     } catch (e) {
-      if (!(e instanceof ApiError && e.status === 401)) showErrors(form, e, aliases);
+      // On its way to the login page: nothing to show here.
+      if (!e.redirecting) showErrors(form, e, aliases);
     } finally {
       buttons.forEach((b) => (b.disabled = false));
     }
@@ -142,8 +144,8 @@ export function levelBadge(level, uncertainty, enoughEvidence = true) {
   const title = level === null || level === undefined
     ? 'no level yet'
     : `${levelText(level, uncertainty)} level points (0 to 100)` + (enoughEvidence ? '' : ', not enough evidence yet');
-  return el('span', { class: `level ${levelClass(level)}`, title },
-    levelText(level, uncertainty), enoughEvidence ? '' : '*');
+  const provisional = !enoughEvidence && level !== null && level !== undefined;
+  return el('span', { class: `level ${levelClass(level)}`, title }, levelText(level, uncertainty), provisional ? '*' : '');
 }
 
 export function signed(value, digits = 1) {

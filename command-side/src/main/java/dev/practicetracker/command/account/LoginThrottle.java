@@ -55,6 +55,10 @@ class LoginThrottle {
         }
         synchronized (times) {
             prune(times, now);
+            if (times.isEmpty()) {
+                // Forget names whose failures have aged out, so guessed names do not pile up in memory.
+                failures.remove(key, times);
+            }
             if (times.size() < limit) {
                 return Optional.empty();
             }

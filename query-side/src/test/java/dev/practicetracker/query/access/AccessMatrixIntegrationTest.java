@@ -41,7 +41,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -51,7 +50,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * role that may not call it 403, someone else's data 404 (reading exactly like data that does not exist), and the
  * allowed cells really answering. The endpoints are discovered from the application, so a new one without a row fails.
  */
-@AutoConfigureObservability(tracing = false)
 class AccessMatrixIntegrationTest extends ReadSideIntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

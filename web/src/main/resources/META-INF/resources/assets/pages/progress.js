@@ -1,4 +1,4 @@
-import { ApiError, currentAccount, get } from '../api.js';
+import { currentAccount, get } from '../api.js';
 import { startSession } from '../sessions.js';
 import {
   $, el, header, refusal, levelBadge, levelText, signed, when, day, duration,
@@ -30,13 +30,13 @@ function levelsSection(profile) {
     const counts = roleCounts(t);
     return el('tr', { 'data-theme': t.theme, 'data-level': t.level ?? '', 'data-coach-ratings': counts.coach || 0 },
       el('th', { scope: 'row' }, t.title),
-      el('td', {}, levelBadge(t.level, t.uncertainty, t.enoughEvidence),
+      el('td', { 'data-label': 'Level' }, levelBadge(t.level, t.uncertainty, t.enoughEvidence),
         t.enoughEvidence ? '' : el('div', { class: 'muted' }, 'not enough evidence yet')),
-      el('td', { class: 'num' }, t.trend === null || t.trend === undefined ? '—' : signed(t.trend)),
-      el('td', {}, ['coach', 'peer', 'self'].filter((r) => counts[r]).map((r) => `${r} ${counts[r]}`).join(' · ') || 'no ratings yet',
+      el('td', { class: 'num', 'data-label': 'Trend' }, t.trend === null || t.trend === undefined ? '—' : signed(t.trend)),
+      el('td', { 'data-label': 'Ratings' }, ['coach', 'peer', 'self'].filter((r) => counts[r]).map((r) => `${r} ${counts[r]}`).join(' · ') || 'no ratings yet',
         t.basis ? el('div', { class: 'muted' }, t.basis) : null),
-      el('td', { class: 'num' }, String(t.answers)),
-      el('td', {}, when(t.lastPractisedAt)));
+      el('td', { class: 'num', 'data-label': 'Answers' }, String(t.answers)),
+      el('td', { 'data-label': 'Last practised' }, when(t.lastPractisedAt)));
   });
   return el('section', { class: 'card', id: 'levels', 'aria-labelledby': 'levels-title' },
     el('h2', { id: 'levels-title' }, 'Level per theme'),
@@ -44,7 +44,7 @@ function levelsSection(profile) {
       '± one standard deviation of uncertainty. Coach and peer ratings set the level; self-ratings only when there is nothing else. ',
       '* marks a level with fewer than 3 ratings or uncertainty above ±15. Trend: change over the last 28 days, in level points.'),
     practised.length
-      ? el('div', { class: 'table-wrap' }, el('table', {},
+      ? el('div', { class: 'table-wrap' }, el('table', { class: 'stack-sm' },
         el('thead', {}, el('tr', {}, el('th', {}, 'Theme'), el('th', {}, 'Level (points)'), el('th', { class: 'num' }, 'Trend'),
           el('th', {}, 'Ratings'), el('th', { class: 'num' }, 'Answers'), el('th', {}, 'Last practised'))),
         el('tbody', {}, rows)))
@@ -84,6 +84,8 @@ function chartSection(points) {
           points: { show: true, size: 6 }, value: (u, v) => (v === null ? '—' : Math.round(v)),
         }))),
       }, [x, ...series], box);
+      // A few days either side, so that a first day of ratings is a point in a week, not in years of empty axis.
+      chart.setScale('x', { min: x[0] - 3 * 86400, max: x[x.length - 1] + 3 * 86400 });
     });
   }
   return section;
@@ -193,7 +195,4 @@ async function render() {
   subscribe();
 }
 
-render().catch((e) => {
-  if (e instanceof ApiError && e.status === 401) return;
-  refusal(content, e);
-});
+render().catch((e) => refusal(content, e));

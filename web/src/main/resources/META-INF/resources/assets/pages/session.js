@@ -8,6 +8,7 @@ const sessionId = param('id');
 const skipped = new Set();
 let session;
 let timer;
+const titles = {};
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -29,6 +30,10 @@ async function load(until = () => true) {
   return last;
 }
 
+const ENDED = ['completed', 'abandoned', 'expired'];
+const isOpen = (view) => !ENDED.includes(view.status);
+const number = (question) => session.questions.indexOf(question) + 1;
+
 const selfRating = (question) => (question.ratings || []).find((r) => r.raterRole === 'self');
 
 function statusLine(question) {
@@ -37,7 +42,7 @@ function statusLine(question) {
   const left = total - answered;
   return el('div', { class: 'status-line' },
     el('span', { id: 'progress-count', 'aria-live': 'polite' },
-      `Question ${question.position + 1} of ${total} · ${left} left to answer`),
+      `Question ${number(question)} of ${total} · ${left} left to answer`),
     el('span', {}, 'Time on this question: ',
       el('span', { class: 'timer', role: 'timer', id: 'timer', 'aria-live': 'off' }, '0:00')));
 }
@@ -52,7 +57,7 @@ function startTimer() {
 
 function answerStep(question) {
   const form = el('form', { class: 'card', novalidate: true },
-    el('p', { class: 'muted' }, question.theme),
+    el('p', { class: 'muted' }, titles[question.theme] || question.theme),
     el('p', { class: 'prompt', id: 'prompt' }, question.prompt),
     el('label', { for: 'answer' }, 'Your answer'),
     el('p', { class: 'hint', id: 'answer-hint' }, 'Answer as you would out loud: say what you would clarify, the options, your choice and why.'),
@@ -111,7 +116,7 @@ function finishStep() {
     button.disabled = true;
     try {
       await post(`/api/sessions/${encodeURIComponent(sessionId)}/complete`);
-      session = await load((view) => view.status !== 'active');
+      session = await load((view) => !isOpen(view));
       summary();
     } catch (e) {
       button.disabled = false;
@@ -136,22 +141,22 @@ function summary() {
     const self = selfRating(q);
     const coach = (q.ratings || []).find((r) => r.raterRole === 'coach');
     return el('tr', {},
-      el('td', {}, String(q.position + 1)),
-      el('td', {}, q.prompt, el('div', { class: 'muted' }, q.theme)),
-      el('td', { class: 'num' }, q.answer ? duration(q.answer.timeSpentSeconds) : 'not answered'),
-      el('td', { class: 'num' }, self ? (self.meanScore ?? mean(self.scores)).toFixed(1) : '—'),
-      el('td', { class: 'num' }, coach ? coach.meanScore.toFixed(1) : (session.mode === 'coach' ? 'waiting' : '—')));
+      el('td', { 'data-label': '#' }, String(number(q))),
+      el('td', { 'data-label': 'Question' }, q.prompt, el('div', { class: 'muted' }, titles[q.theme] || q.theme)),
+      el('td', { class: 'num', 'data-label': 'Time' }, q.answer ? duration(q.answer.timeSpentSeconds) : 'not answered'),
+      el('td', { class: 'num', 'data-label': 'Self (1–5)' }, self ? (self.meanScore ?? mean(self.scores)).toFixed(1) : '—'),
+      el('td', { class: 'num', 'data-label': 'Coach (1–5)' }, coach ? coach.meanScore.toFixed(1) : (session.mode === 'coach' ? 'waiting' : '—')));
   });
   const selfMeans = session.questions.map(selfRating).filter(Boolean).map((r) => r.meanScore ?? mean(r.scores));
   content.replaceChildren(
     el('section', { class: 'card', id: 'summary', 'aria-labelledby': 'summary-title' },
-      el('h2', { id: 'summary-title', tabindex: '-1' }, `Session ${session.status}`),
+      el('h2', { id: 'summary-title', tabindex: '-1' }, `Session ${session.status.replace('-', ' ')}`),
       el('p', {}, `${session.answeredCount ?? session.questions.filter((q) => q.answer).length} of ${session.questions.length} answered`,
         ` · ${duration(session.totalTimeSpentSeconds ?? 0)} spent · started ${when(session.startedAt)}`,
         session.endedAt ? ` · ended ${when(session.endedAt)}` : ''),
       selfMeans.length ? el('p', {}, `Your self-rating: ${(selfMeans.reduce((a, b) => a + b, 0) / selfMeans.length).toFixed(1)} of 5 on average.`) : null,
       session.mode === 'coach' ? el('p', { class: 'notice' }, 'Your coach will rate these answers; your progress page updates when they do.') : null,
-      el('div', { class: 'table-wrap' }, el('table', {},
+      el('div', { class: 'table-wrap' }, el('table', { class: 'stack-sm' },
         el('caption', { class: 'hidden' }, 'Questions of this session'),
         el('thead', {}, el('tr', {}, el('th', {}, '#'), el('th', {}, 'Question'), el('th', { class: 'num' }, 'Time'),
           el('th', { class: 'num' }, 'Self (1–5)'), el('th', { class: 'num' }, 'Coach (1–5)'))),
@@ -165,12 +170,12 @@ function summary() {
 async function abandon() {
   if (!confirm('Abandon this session? Answers given so far are kept.')) return;
   await post(`/api/sessions/${encodeURIComponent(sessionId)}/abandon`, {}).catch(() => null);
-  session = await load((view) => view.status !== 'active');
+  session = await load((view) => !isOpen(view));
   summary();
 }
 
 function next() {
-  if (session.status !== 'active') return summary();
+  if (!isOpen(session)) return summary();
   const unanswered = session.questions.find((q) => !q.answer);
   const unrated = session.questions.find((q) => q.answer && !selfRating(q) && !skipped.has(q.questionId));
   if (unrated) return rateStep(unrated).catch((e) => refusal(content, e));
@@ -185,7 +190,9 @@ async function render() {
     content.replaceChildren(el('p', {}, 'No session chosen. ', el('a', { href: '/practice.html' }, 'Start one.')));
     return;
   }
-  session = await load();
+  const [view, themes] = await Promise.all([load(), get('/api/themes')]);
+  themes.forEach((t) => { titles[t.id] = t.title; });
+  session = view;
   session.questions.sort((a, b) => a.position - b.position);
   content.removeAttribute('aria-busy');
   next();
