@@ -31,7 +31,8 @@ class DockerComposeTest {
         Map<String, Object> config = resolvedConfig();
         Map<String, Object> services = Yaml.map(config, "services");
 
-        assertThat(services).containsOnlyKeys("postgres", "command-side", "query-side", "prometheus", "grafana");
+        assertThat(services)
+                .containsOnlyKeys("postgres", "command-side", "query-side", "proxy", "prometheus", "grafana");
         services.forEach((name, value) -> {
             @SuppressWarnings("unchecked")
             Map<String, Object> service = (Map<String, Object>) value;

@@ -100,7 +100,7 @@ final class ServiceProcess implements AutoCloseable {
             return files.filter(path -> {
                         String name = path.getFileName().toString();
                         return name.startsWith(module + "-")
-                                && name.endsWith(".jar")
+                                && name.endsWith("-exec.jar")
                                 && !name.endsWith("-sources.jar")
                                 && !name.endsWith("-plain.jar");
                     })

@@ -37,7 +37,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Every rejected command answers {@code application/problem+json} naming the field or the rule that failed. A
  * rejection happens before any event is applied, so nothing is written.
  */
-@RestControllerAdvice
+@RestControllerAdvice(basePackages = "dev.practicetracker.command")
 class CommandProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(CommandProblems.class);

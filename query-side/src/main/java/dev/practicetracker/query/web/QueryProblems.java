@@ -17,7 +17,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Every failed query answers {@code application/problem+json} naming the parameter or the missing thing. */
-@RestControllerAdvice
+@RestControllerAdvice(basePackages = "dev.practicetracker.query")
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class QueryProblems {
 

@@ -128,7 +128,7 @@ final class CommandSideProcess implements AutoCloseable {
             return files.filter(path -> {
                         String name = path.getFileName().toString();
                         return name.startsWith("command-side-")
-                                && name.endsWith(".jar")
+                                && name.endsWith("-exec.jar")
                                 && !name.endsWith("-sources.jar")
                                 && !name.endsWith(".original");
                     })

@@ -1,0 +1,114 @@
+package dev.practicetracker.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.practicetracker.database.TestDatabases;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** Both services in one context: each one's endpoints, rules and meters answer on the one port. */
+class OneProcessIntegrationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static ConfigurableApplicationContext context;
+    private static TestRestTemplate http;
+    private static String candidate;
+
+    @BeforeAll
+    static void start() throws Exception {
+        context = TrackerApplication.application()
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + TestDatabases.createDatabase(),
+                        "--tracker.security.admin.password=one-process-admin-password");
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        http = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port));
+        String admin = login("admin", "one-process-admin-password");
+        ResponseEntity<String> opened = send(
+                HttpMethod.POST,
+                "/api/accounts",
+                admin,
+                "{\"username\":\"pat\",\"displayName\":\"Pat\",\"role\":\"candidate\",\"password\":\"pat-password-1\"}");
+        assertThat(opened.getStatusCode().value()).as(opened.getBody()).isEqualTo(201);
+        candidate = login("pat", "pat-password-1");
+    }
+
+    @AfterAll
+    static void stop() {
+        context.close();
+    }
+
+    @Test
+    void aCandidateOpenedOnTheCommandSideIsReadBackFromTheQuerySideOnTheSamePort() throws Exception {
+        ResponseEntity<String> started = send(
+                HttpMethod.POST,
+                "/api/sessions",
+                candidate,
+                "{\"mode\":\"self\",\"themes\":[\"databases\"],\"questionCount\":2}");
+        assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(201);
+        String session = JSON.readTree(started.getBody()).get("sessionId").asText();
+
+        JsonNode read = null;
+        for (int attempt = 0; attempt < 100 && read == null; attempt++) {
+            ResponseEntity<String> response = send(HttpMethod.GET, "/api/sessions/" + session, candidate, null);
+            if (response.getStatusCode().value() == 200) {
+                read = JSON.readTree(response.getBody());
+            } else {
+                Thread.sleep(100);
+            }
+        }
+        assertThat(read).as("the query side's view of the session").isNotNull();
+        assertThat(read.toString()).contains(session);
+    }
+
+    @Test
+    void eachServiceKeepsItsOwnErrorShape() {
+        ResponseEntity<String> missing = send(HttpMethod.GET, "/api/sessions/no-such-session", candidate, null);
+        assertThat(missing.getStatusCode().value()).isEqualTo(404);
+        assertThat(missing.getBody()).contains("/problems/not-found");
+
+        ResponseEntity<String> misspelt = send(HttpMethod.POST, "/api/sessions", candidate, "{\"themez\":[]}");
+        assertThat(misspelt.getStatusCode().value()).isEqualTo(400);
+        assertThat(misspelt.getBody()).contains("themez");
+    }
+
+    @Test
+    void metricsAndTheApiDescriptionCoverBothServices() {
+        String metrics = http.getForObject("/actuator/prometheus", String.class);
+        assertThat(metrics).contains("tracker_projection_lag_events", "application=\"practice-tracker\"");
+        String api = http.getForObject("/api-docs", String.class);
+        assertThat(api).contains("/api/auth/token", "/api/cohorts/{cohortId}/overview");
+    }
+
+    private static String login(String username, String password) throws Exception {
+        ResponseEntity<String> response = send(
+                HttpMethod.POST,
+                "/api/auth/token",
+                null,
+                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
+        return JSON.readTree(response.getBody()).get("accessToken").asText();
+    }
+
+    private static ResponseEntity<String> send(HttpMethod method, String path, String token, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (token != null) {
+            headers.setBearerAuth(token);
+        }
+        return http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+    }
+}

@@ -1,0 +1,3 @@
+import { currentAccount, homeOf } from '../api.js';
+
+currentAccount().then((account) => location.replace(homeOf(account.role)));
