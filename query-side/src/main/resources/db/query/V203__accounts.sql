@@ -6,6 +6,8 @@ CREATE TABLE qs_accounts (
     display_name VARCHAR(200) NOT NULL,
     role         VARCHAR(16)  NOT NULL,
     status       VARCHAR(16)  NOT NULL,
-    changed_at   TIMESTAMPTZ  NOT NULL
+    changed_at   TIMESTAMPTZ  NOT NULL,
+    -- The sequence number of the last account event applied: replays skip what is already here (no reset on rebuild).
+    version      BIGINT       NOT NULL
 );
 CREATE INDEX qs_accounts_role_idx ON qs_accounts (role, username);

@@ -11,7 +11,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -20,6 +20,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * Every account with its current role and status. A withdrawal is final: unlocking does not bring a withdrawn account
  * back. Password changes do not matter here, since tokens are checked by account, role and status only.
+ *
+ * <p>A read-model rebuild does not empty this table: every request's token is checked against it, and emptying it would
+ * refuse everyone, the admin watching the rebuild included, until the account events were replayed. Each row keeps the
+ * sequence number of the last event applied, and an event at or below it is skipped, so a replay changes nothing and
+ * never passes through an older state (a locked account briefly active again).
  */
 @Component
 @ProcessingGroup(ReadModels.PROCESSOR)
@@ -32,17 +37,12 @@ class AccountProjection extends SavepointPerEvent {
         this.jdbc = jdbc;
     }
 
-    @ResetHandler
-    void reset() {
-        jdbc.getJdbcTemplate().execute("TRUNCATE qs_accounts");
-    }
-
     @EventHandler
-    void on(AccountCreatedEvent event) {
+    void on(AccountCreatedEvent event, @SequenceNumber long sequence) {
         jdbc.update(
                 """
-                INSERT INTO qs_accounts (account_id, username, display_name, role, status, changed_at)
-                VALUES (:id, :username, :name, :role, 'active', :at)
+                INSERT INTO qs_accounts (account_id, username, display_name, role, status, changed_at, version)
+                VALUES (:id, :username, :name, :role, 'active', :at, :version)
                 ON CONFLICT (account_id) DO NOTHING
                 """,
                 new MapSqlParameterSource()
@@ -50,42 +50,44 @@ class AccountProjection extends SavepointPerEvent {
                         .addValue("username", event.username())
                         .addValue("name", event.displayName())
                         .addValue("role", event.role().id())
-                        .addValue("at", Timestamp.from(event.createdAt())));
+                        .addValue("at", Timestamp.from(event.createdAt()))
+                        .addValue("version", sequence));
     }
 
     @EventHandler
-    void on(AccountRoleChangedEvent event) {
+    void on(AccountRoleChangedEvent event, @SequenceNumber long sequence) {
         update(
                 "role = :role",
                 event.accountId().value(),
+                sequence,
                 event.changedAt(),
-                event.role().id());
+                event.role().id(),
+                "TRUE");
     }
 
     @EventHandler
-    void on(AccountLockedEvent event) {
-        update("status = 'locked'", event.accountId().value(), event.lockedAt(), null, "status = 'active'");
+    void on(AccountLockedEvent event, @SequenceNumber long sequence) {
+        update("status = 'locked'", event.accountId().value(), sequence, event.lockedAt(), null, "status = 'active'");
     }
 
     @EventHandler
-    void on(AccountUnlockedEvent event) {
-        update("status = 'active'", event.accountId().value(), event.unlockedAt(), null, "status = 'locked'");
+    void on(AccountUnlockedEvent event, @SequenceNumber long sequence) {
+        update("status = 'active'", event.accountId().value(), sequence, event.unlockedAt(), null, "status = 'locked'");
     }
 
     @EventHandler
-    void on(AccountWithdrawnEvent event) {
-        update("status = 'withdrawn'", event.accountId().value(), event.withdrawnAt(), null);
+    void on(AccountWithdrawnEvent event, @SequenceNumber long sequence) {
+        update("status = 'withdrawn'", event.accountId().value(), sequence, event.withdrawnAt(), null, "TRUE");
     }
 
-    private void update(String set, String accountId, Instant at, String role) {
-        update(set, accountId, at, role, "TRUE");
-    }
-
-    private void update(String set, String accountId, Instant at, String role, String when) {
+    /** Applies an event newer than the row's last, when the row is in the state {@code when} names. */
+    private void update(String set, String accountId, long sequence, Instant at, String role, String when) {
         jdbc.update(
-                "UPDATE qs_accounts SET " + set + ", changed_at = :at WHERE account_id = :id AND " + when,
+                "UPDATE qs_accounts SET version = :version, " + set + ", changed_at = :at"
+                        + " WHERE account_id = :id AND version < :version AND " + when,
                 new MapSqlParameterSource()
                         .addValue("id", accountId)
+                        .addValue("version", sequence)
                         .addValue("at", Timestamp.from(at))
                         .addValue("role", role));
     }
