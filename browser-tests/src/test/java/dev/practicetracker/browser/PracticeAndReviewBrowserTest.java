@@ -85,7 +85,9 @@ class PracticeAndReviewBrowserTest extends Chromium {
         Page coaching = desk();
         logIn(coaching, coach, Api.PASSWORD, null);
         assertThat(coaching).hasURL(Pattern.compile("/coach\\.html$"));
-        assertThat(coaching.locator("#cohort-grid")).containsText(candidateId);
+        // People are named as their accounts name them, not by their opaque ids.
+        assertThat(coaching.locator("#cohort-grid")).containsText(Api.displayName(candidate));
+        assertThat(coaching.locator("#cohort-grid")).not().containsText(candidateId);
         screenshot(coaching, "06-coach-cohort-overview");
         coaching.getByText("Go to the review queue").click();
         for (int left = 2; left >= 1; left--) {
@@ -106,9 +108,10 @@ class PracticeAndReviewBrowserTest extends Chromium {
                 () -> coaching.getByText("Export the roster as CSV").click());
         assertThat(csv.suggestedFilename()).endsWith(".csv");
         assertThat(read(csv)).contains(candidateId);
-        coaching.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(candidateId))
+        coaching.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Api.displayName(candidate)))
+                .first()
                 .click();
-        assertThat(coaching.locator("h1")).hasText("Progress of " + candidateId);
+        assertThat(coaching.locator("h1")).hasText("Progress of " + Api.displayName(candidate));
         assertThat(coaching.locator("#levels tr[data-theme=databases]")).containsText("coach 2");
         assertThat(coaching.getByText("Start 3 questions on", new Page.GetByTextOptions().setExact(false)))
                 .hasCount(0);

@@ -23,7 +23,7 @@ function grid(overview) {
       el('tbody', {}, members.map((m) => {
         const byTheme = Object.fromEntries(m.themes.map((t) => [t.theme, t]));
         return el('tr', {},
-          el('th', { scope: 'row' }, el('a', { href: `/progress.html?candidate=${encodeURIComponent(m.candidateId)}` }, m.candidateId),
+          el('th', { scope: 'row' }, candidateLink(m.candidateId, m.displayName),
             m.atRisk ? el('div', { class: 'field-error' }, 'at risk') : null,
             el('div', { class: 'muted' }, `last practised ${day(m.lastPractisedAt)}`)),
           themes.map((t) => {
@@ -37,11 +37,12 @@ function grid(overview) {
 }
 
 function atRisk(overview) {
+  const names = Object.fromEntries(overview.roster.items.map((m) => [m.candidateId, m.displayName]));
   return el('section', { class: 'card', 'aria-labelledby': 'risk-title' },
     el('h2', { id: 'risk-title' }, 'At risk'),
     el('p', { class: 'hint' }, `No practice for ${overview.inactiveDays} days, or a level falling by ${Math.abs(overview.fallingTrendLevelPoints)} points or more over ${overview.trendWindowDays} days.`),
     overview.atRisk.length ? el('ul', { id: 'at-risk' }, overview.atRisk.map((r) => el('li', {},
-      el('a', { href: `/progress.html?candidate=${encodeURIComponent(r.candidateId)}` }, r.candidateId), ': ', r.reasons.join('; '))))
+      candidateLink(r.candidateId, names[r.candidateId]), ': ', r.reasons.join('; '))))
       : el('p', {}, 'Nobody is at risk.'));
 }
 
@@ -83,3 +84,10 @@ async function render() {
 }
 
 render().catch((e) => refusal(content, e));
+
+/** A candidate's drill-down link, named by their display name (the id until the read side knows the account). */
+function candidateLink(candidateId, displayName) {
+  const query = new URLSearchParams({ candidate: candidateId });
+  if (displayName) query.set('name', displayName);
+  return el('a', { href: `/progress.html?${query}` }, displayName || candidateId);
+}

@@ -174,7 +174,7 @@ async function render() {
   header(account);
   candidateId = new URLSearchParams(location.search).get('candidate') || account.accountId;
   const mine = candidateId === account.accountId;
-  if (!mine) $('h1').textContent = `Progress of ${candidateId}`;
+  if (!mine) $('h1').textContent = `Progress of ${new URLSearchParams(location.search).get('name') || candidateId}`;
   else $('h1').textContent = 'My progress';
   const themes = await get('/api/themes');
   themes.forEach((t) => { themeTitles[t.id] = t.title; });

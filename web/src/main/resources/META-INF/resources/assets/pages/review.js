@@ -40,7 +40,7 @@ function show() {
       el('section', { class: 'card', 'aria-labelledby': 'answer-title' },
         el('h2', { id: 'answer-title' }, 'The answer'),
         el('p', { class: 'muted' },
-          el('a', { href: `/progress.html?candidate=${encodeURIComponent(item.candidateId)}` }, item.candidateId),
+          el('a', { href: `/progress.html?${new URLSearchParams(item.candidateName ? { candidate: item.candidateId, name: item.candidateName } : { candidate: item.candidateId })}` }, item.candidateName || item.candidateId),
           ` · answered ${when(item.answeredAt)} in ${duration(item.timeSpentSeconds)}`),
         el('div', { class: 'answer-text', id: 'answer-text' }, item.answer))),
     form);
