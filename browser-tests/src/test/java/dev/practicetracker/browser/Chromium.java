@@ -27,6 +27,8 @@ abstract class Chromium {
     private static Playwright playwright;
     private static Browser browser;
     private static final List<Page> open = new ArrayList<>();
+    /** Uncaught script errors and Content-Security-Policy refusals on any page: a page that breaks quietly fails. */
+    private static final List<String> scriptProblems = java.util.Collections.synchronizedList(new ArrayList<>());
 
     /** A failed test leaves a screenshot of every page it had open, to show what the person would have seen. */
     @RegisterExtension
@@ -80,6 +82,12 @@ abstract class Chromium {
                 new Browser.NewContextOptions().setViewportSize(width, height).setBaseURL(app.baseUrl));
         context.setDefaultTimeout(15_000);
         Page page = context.newPage();
+        page.onPageError(error -> scriptProblems.add(page.url() + ": " + error));
+        page.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")) {
+                scriptProblems.add(page.url() + ": " + message.text());
+            }
+        });
         open.add(page);
         return page;
     }
@@ -88,6 +96,11 @@ abstract class Chromium {
     void closePages() {
         open.forEach(page -> page.context().close());
         open.clear();
+        List<String> problems = List.copyOf(scriptProblems);
+        scriptProblems.clear();
+        org.assertj.core.api.Assertions.assertThat(problems)
+                .as("script errors and CSP refusals on the pages")
+                .isEmpty();
     }
 
     /** Logs in through the login page, which then opens {@code next} (or the role's home page). */

@@ -14,7 +14,9 @@ class DockerComposeTest {
     private static final Map<String, String> SECRETS = Map.of(
             "POSTGRES_PASSWORD", "check-only",
             "GRAFANA_READER_PASSWORD", "check-only",
-            "GRAFANA_ADMIN_PASSWORD", "check-only");
+            "GRAFANA_ADMIN_PASSWORD", "check-only",
+            "TRACKER_TOKEN_SECRET", "check-only-check-only-check-only-check-only",
+            "TRACKER_ADMIN_PASSWORD", "check-only");
 
     private final Path dockerCompose = Tools.require("docker-compose", "docker-compose");
 
@@ -46,6 +48,15 @@ class DockerComposeTest {
         assertThat(Yaml.map(service(services, "query-side"), "depends_on")).containsKeys("postgres", "command-side");
         assertThat(Yaml.map(service(services, "grafana"), "depends_on")).containsKeys("prometheus", "postgres");
         assertThat(service(services, "command-side")).containsKey("build");
+        for (String tracker : List.of("command-side", "query-side")) {
+            // Reached only through the proxy, whose X-Forwarded-For they trust; in the production profile, which
+            // refuses the README's local token secret and admin password.
+            assertThat(service(services, tracker)).as(tracker).doesNotContainKey("ports");
+            assertThat(Yaml.map(service(services, tracker), "environment"))
+                    .as(tracker)
+                    .containsEntry("SPRING_PROFILES_ACTIVE", "production")
+                    .containsKey("TRACKER_TOKEN_SECRET");
+        }
         assertThat(service(services, "query-side")).containsKey("build");
     }
 

@@ -24,11 +24,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       {@code X-XSRF-TOKEN} header (double submit); a request with an {@code Authorization} header cannot be forged by
  *       another site and needs no such token.
  *   <li>Refusals are problem+json: 401 without usable credentials, 403 for a role that may not.
+ *   <li>A Content-Security-Policy that lets the pages run only this origin's scripts.
  * </ul>
  */
 public final class TrackerSecurity {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    /** Scripts only from this origin (no inline script); inline styles allowed, for layout set from script. */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; "
+            + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     private TrackerSecurity() {}
 
@@ -46,6 +52,8 @@ public final class TrackerSecurity {
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(cookieAuthenticatedChange))
                 .addFilterAfter(new CsrfCookieFilter(), org.springframework.security.web.csrf.CsrfFilter.class)
+                // The pages load scripts, styles and data from this origin only, and may not be framed.
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .requestCache(cache -> cache.disable())
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())

@@ -16,6 +16,15 @@ import org.junit.jupiter.api.Test;
 class EventNotificationsIntegrationTest extends ReadSideIntegrationTest {
 
     @Test
+    void healthShowsItsDetailsToAnAdminOnly() {
+        JsonNode anonymous = http.getForObject("/actuator/health", JsonNode.class);
+
+        assertThat(anonymous.get("status").asText()).isEqualTo("UP");
+        assertThat(anonymous.has("components")).isFalse();
+        assertThat(notifications()).isNotNull();
+    }
+
+    @Test
     void healthSaysTheQuerySideIsListeningAndCountsTheNotificationsOfAppendedEvents() {
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> notifications().get("listening").asBoolean());
@@ -30,7 +39,8 @@ class EventNotificationsIntegrationTest extends ReadSideIntegrationTest {
     }
 
     private JsonNode notifications() {
-        return http.getForObject("/actuator/health", JsonNode.class)
+        return asAdmin()
+                .getForObject("/actuator/health", JsonNode.class)
                 .get("components")
                 .get("eventNotifications")
                 .get("details");

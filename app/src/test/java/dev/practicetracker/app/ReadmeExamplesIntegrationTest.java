@@ -1,0 +1,90 @@
+package dev.practicetracker.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.practicetracker.database.TestDatabases;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The README's curl examples, run as written (bash, curl and jq) against the one-process app that {@code ./run}
+ * starts: the whole session with its read-back, then the accounts example, which enrols the session's candidate.
+ */
+class ReadmeExamplesIntegrationTest {
+
+    private static ConfigurableApplicationContext context;
+    private static int port;
+
+    @BeforeAll
+    static void start() {
+        context = TrackerApplication.application()
+                .run("--server.port=0", "--spring.datasource.url=" + TestDatabases.createDatabase());
+        port = ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    @AfterAll
+    static void stop() {
+        context.close();
+    }
+
+    @Test
+    void theReadmesSessionAndAccountsExamplesWorkAsWritten() throws Exception {
+        String session = run(example("session-example"));
+
+        assertThat(session)
+                .contains(
+                        "\"sessionId\":\"demo-session-1\"",
+                        "\"outcome\":\"rated\"",
+                        "\"status\":\"completed\"",
+                        "\"candidateId\":\"ada\"");
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        List<String> types = jdbc.queryForList(
+                "SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = 'demo-session-1'"
+                        + " ORDER BY sequence_number",
+                String.class);
+        assertThat(types)
+                .extracting(type -> type.substring(type.lastIndexOf('.') + 1))
+                .containsExactly(
+                        "SessionStartedEvent", "QuestionAnsweredEvent", "AnswerRatedEvent", "SessionCompletedEvent");
+
+        String accounts = run(example("accounts-example"));
+
+        assertThat(accounts).contains("\"coachId\":\"grace\"", "\"outcome\":\"enrolled\"");
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM command_cohort_roster WHERE candidate_id = 'ada'", Integer.class))
+                .isEqualTo(1);
+    }
+
+    private static String run(String script) throws IOException, InterruptedException {
+        Process bash = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script)
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(bash.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(bash.exitValue()).as(output).isZero();
+        return output;
+    }
+
+    private static String example(String name) throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        String start = "<!-- " + name + ":start -->";
+        String end = "<!-- " + name + ":end -->";
+        int from = readme.indexOf(start);
+        int to = readme.indexOf(end);
+        assertThat(from).as("README has the " + name + " markers").isNotNegative();
+        return readme.substring(from + start.length(), to)
+                .replace("```bash", "")
+                .replace("```", "")
+                .replace("localhost:8080", "localhost:" + port);
+    }
+}
