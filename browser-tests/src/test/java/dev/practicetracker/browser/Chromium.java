@@ -43,7 +43,15 @@ abstract class Chromium {
 
     @BeforeAll
     static void launch() {
-        app = RunningApp.get();
+        launchOn(RunningApp.get());
+    }
+
+    /**
+     * Opens the browser on {@code running}: a test class that needs another app (the demo one) declares its own
+     * {@code @BeforeAll static void launch()}, which hides this class's, and calls this.
+     */
+    static void launchOn(RunningApp running) {
+        app = running;
         playwright = Playwright.create();
         browser = playwright
                 .chromium()
