@@ -41,17 +41,17 @@ abstract class Chromium {
         }
     };
 
-    @BeforeAll
-    static void launch() {
-        launchOn(RunningApp.get());
-    }
+    /** A test class so marked runs on the app started with the demo switch instead of the shared empty one. */
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE)
+    @interface OnTheDemoApp {}
 
-    /**
-     * Opens the browser on {@code running}: a test class that needs another app (the demo one) declares its own
-     * {@code @BeforeAll static void launch()}, which hides this class's, and calls this.
-     */
-    static void launchOn(RunningApp running) {
-        app = running;
+    @BeforeAll
+    static void launch(org.junit.jupiter.api.TestInfo test) {
+        boolean demo = test.getTestClass()
+                .map(type -> type.isAnnotationPresent(OnTheDemoApp.class))
+                .orElse(false);
+        app = demo ? RunningApp.demo() : RunningApp.get();
         playwright = Playwright.create();
         browser = playwright
                 .chromium()

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * What the README promises of {@code ./run --demo}, checked where a person would notice it: the app started from its
  * jar with the demo switch on a fresh database, then the coach's and the candidates' pages in a real browser.
  */
+@Chromium.OnTheDemoApp
 class DemoBrowserTest extends Chromium {
 
     private static final String PASSWORD = "demo-password";
@@ -31,10 +32,9 @@ class DemoBrowserTest extends Chromium {
     private static final Pattern DAYS_AGO = Pattern.compile("(\\d+) days? ago");
     private static final Pattern NO_PRACTICE_FOR = Pattern.compile("no practice for (\\d+) days");
 
-    /** Hides {@link Chromium#launch()}: these tests need the demo app, not the empty one the other tests share. */
+    /** Runs after {@link Chromium#launch}, which started the demo app for this class. */
     @BeforeAll
-    static void launch() {
-        launchOn(RunningApp.demo());
+    static void awaitTheReadSide() {
         // Readiness waits for the seeding; the read side follows it closely, not at once.
         String coach = app.api.token("demo-coach", PASSWORD);
         app.api.await(
