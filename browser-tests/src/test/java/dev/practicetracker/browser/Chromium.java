@@ -41,9 +41,17 @@ abstract class Chromium {
         }
     };
 
+    /** A test class so marked runs on the app started with the demo switch instead of the shared empty one. */
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE)
+    @interface OnTheDemoApp {}
+
     @BeforeAll
-    static void launch() {
-        app = RunningApp.get();
+    static void launch(org.junit.jupiter.api.TestInfo test) {
+        boolean demo = test.getTestClass()
+                .map(type -> type.isAnnotationPresent(OnTheDemoApp.class))
+                .orElse(false);
+        app = demo ? RunningApp.demo() : RunningApp.get();
         playwright = Playwright.create();
         browser = playwright
                 .chromium()

@@ -155,13 +155,17 @@ final class DemoCohort {
                 events -> events.stream().anyMatch(AccountCreatedEvent.class::isInstance));
     }
 
+    /**
+     * Sessions counted back from the candidate's last day, so the last one falls on it: counted forward from the first
+     * day, the rhythm skipped the last days of most candidates, and the review queue held one candidate's answers.
+     * Session 1 is the earliest.
+     */
     private void sessionsOf(int c, Candidate candidate, List<Step> steps) {
         double spacing = 7.0 / candidate.sessionsPerWeek();
-        for (int k = 0; ; k++) {
-            int dayAgo = candidate.firstDayAgo() - (int) Math.round(k * spacing);
-            if (dayAgo < candidate.lastDayAgo()) {
-                return;
-            }
+        // The earliest is at most (first - last) days before the last: rounding a value at most that integer keeps it.
+        int count = (int) Math.floor((candidate.firstDayAgo() - candidate.lastDayAgo()) / spacing) + 1;
+        for (int k = 0; k < count; k++) {
+            int dayAgo = candidate.lastDayAgo() + (int) Math.round((count - 1 - k) * spacing);
             Instant start = day(dayAgo).plus(Duration.ofHours(18).plusMinutes(17L * c + (k % 4) * 11L));
             double weeks = (candidate.firstDayAgo() - dayAgo) / 7.0;
             session(c, k, candidate, start, weeks, dayAgo, steps);

@@ -24,6 +24,20 @@ function roleCounts(theme) {
   return byRole;
 }
 
+/** Whole days since an instant, counted as the coach's at-risk list counts them. */
+function ago(instant) {
+  const days = Math.max(0, Math.floor((Date.now() - Date.parse(instant)) / 86400000));
+  if (days === 0) return 'less than a day ago';
+  return days === 1 ? '1 day ago' : `${days} days ago`;
+}
+
+/** The latest practice in any theme, so a long pause shows without comparing the dates in the table. */
+function lastPractice(practised) {
+  const latest = practised.map((t) => t.lastPractisedAt).filter(Boolean)
+    .reduce((a, b) => (a && Date.parse(a) >= Date.parse(b) ? a : b), null);
+  return latest ? el('p', { id: 'last-practice' }, `Last practice: ${when(latest)} (${ago(latest)}).`) : null;
+}
+
 function levelsSection(profile) {
   const practised = profile.themes.filter((t) => t.answers > 0);
   const rows = practised.map((t) => {
@@ -40,6 +54,7 @@ function levelsSection(profile) {
   });
   return el('section', { class: 'card', id: 'levels', 'aria-labelledby': 'levels-title' },
     el('h2', { id: 'levels-title' }, 'Level per theme'),
+    lastPractice(practised),
     el('p', { class: 'hint' }, 'Levels are in level points from 0 to 100 (a rubric mean of 1 is 0, 3 is 50, 5 is 100), ',
       '± one standard deviation of uncertainty. Coach and peer ratings set the level; self-ratings only when there is nothing else. ',
       '* marks a level with fewer than 3 ratings or uncertainty above ±15. Trend: change over the last 28 days, in level points.'),
@@ -65,7 +80,7 @@ function chartSection(points) {
     el('div', { class: 'table-wrap' }, el('table', {},
       el('thead', {}, el('tr', {}, el('th', {}, 'Day'), el('th', {}, 'Theme'), el('th', { class: 'num' }, 'Ratings'),
         el('th', { class: 'num' }, 'Mean score (1–5)'), el('th', { class: 'num' }, 'Level (points)'))),
-      el('tbody', {}, points.map((p) => el('tr', {}, el('td', {}, day(p.day + 'T12:00:00Z')),
+      el('tbody', {}, points.map((p) => el('tr', { 'data-day': p.day }, el('td', {}, day(p.day + 'T12:00:00Z')),
         el('td', {}, themeTitles[p.theme] || p.theme), el('td', { class: 'num' }, String(p.ratings)),
         el('td', { class: 'num' }, p.meanScore.toFixed(1)), el('td', { class: 'num' }, levelText(p.level, p.uncertainty))))))));
   const section = el('section', { class: 'card', id: 'over-time', 'aria-labelledby': 'chart-title' },
