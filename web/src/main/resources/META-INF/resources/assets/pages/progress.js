@@ -10,6 +10,8 @@ const COLOURS = ['#1f5fbf', '#c0392b', '#1e7a3c', '#8e44ad', '#d35400', '#16a085
 
 let account;
 let candidateId;
+/** Whether the reader is the candidate (their own page) or their coach (the drill-down): the wording follows. */
+let ownPage = true;
 const themeTitles = {};
 let chart;
 let firstProfile = true;
@@ -63,7 +65,7 @@ function levelsSection(profile) {
         el('thead', {}, el('tr', {}, el('th', {}, 'Theme'), el('th', {}, 'Level (points)'), el('th', { class: 'num' }, 'Trend'),
           el('th', {}, 'Ratings'), el('th', { class: 'num' }, 'Answers'), el('th', {}, 'Last practised'))),
         el('tbody', {}, rows)))
-      : el('p', {}, 'No practice yet: start a session and your levels appear here.'));
+      : el('p', {}, ownPage ? 'No practice yet: start a session and your levels appear here.' : 'No rated practice yet.'));
 }
 
 function chartSection(points) {
@@ -125,14 +127,18 @@ function calibrationSection(report) {
   const rows = report.themes.filter((c) => c.pairs > 0);
   return el('section', { class: 'card', id: 'calibration', 'aria-labelledby': 'calibration-title' },
     el('h2', { id: 'calibration-title' }, 'Calibration: self versus coach'),
-    el('p', { class: 'hint' }, 'Mean of your self-rating minus the coach\'s rating of the same answers, in rubric points (1 to 5): above 0 means you rate yourself higher than your coach does.'),
+    el('p', { class: 'hint' }, ownPage
+      ? 'Mean of your self-rating minus the coach\'s rating of the same answers, in rubric points (1 to 5): above 0 means you rate yourself higher than your coach does.'
+      : 'Mean of the candidate\'s self-rating minus the coach\'s rating of the same answers, in rubric points (1 to 5): above 0 means they rate themselves higher than the coach does.'),
     rows.length
       ? el('div', { class: 'table-wrap' }, el('table', {},
         el('thead', {}, el('tr', {}, el('th', {}, 'Theme'), el('th', { class: 'num' }, 'Answers compared'),
           el('th', { class: 'num' }, 'Self − coach'), el('th', {}, 'Reading'))),
         el('tbody', {}, rows.map((c) => el('tr', {}, el('th', { scope: 'row' }, themeTitles[c.theme] || c.theme),
           el('td', { class: 'num' }, String(c.pairs)), el('td', { class: 'num' }, signed(c.meanGap, 2)), el('td', {}, c.reading || ''))))))
-      : el('p', {}, 'Nothing to compare yet: it needs answers with both your self-rating and a coach\'s rating.'));
+      : el('p', {}, ownPage
+        ? 'Nothing to compare yet: it needs answers with both your self-rating and a coach\'s rating.'
+        : 'Nothing to compare yet: it needs answers with both the candidate\'s self-rating and a coach\'s rating.'));
 }
 
 function sessionsSection(page) {
@@ -189,6 +195,7 @@ async function render() {
   header(account);
   candidateId = new URLSearchParams(location.search).get('candidate') || account.accountId;
   const mine = candidateId === account.accountId;
+  ownPage = mine;
   if (!mine) $('h1').textContent = `Progress of ${new URLSearchParams(location.search).get('name') || candidateId}`;
   else $('h1').textContent = 'My progress';
   const themes = await get('/api/themes');
