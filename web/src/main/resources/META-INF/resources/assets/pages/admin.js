@@ -112,6 +112,11 @@ function act(form, button, handler, aliases = {}) {
       if (e instanceof ApiError && !e.fieldErrors.length && !aliases[`rule:${e.problem.rule}`]) {
         aliases[`status:${e.status}`] = aliases[`status:${e.status}`] || button;
       }
+      // The button is still disabled while the refusal is shown: focus it (described by the refusal) once it is not.
+      setTimeout(() => {
+        const refused = form.querySelector('[aria-invalid=true]');
+        if (refused && document.activeElement !== refused) refused.focus();
+      });
       throw e;
     }
   }, aliases);
@@ -261,7 +266,7 @@ function tables() {
     el('section', { class: 'card', 'aria-labelledby': 'accounts-title' }, el('h2', { id: 'accounts-title' }, 'Accounts'),
       el('div', { class: 'table-wrap' }, el('table', { id: 'accounts', class: 'stack-sm' },
         el('thead', {}, el('tr', {}, el('th', {}, 'Username'), el('th', {}, 'Name'), el('th', {}, 'Role'), el('th', {}, 'Status'), el('th', {}, 'Actions'))),
-        el('tbody', {}, accounts.map((a, n) => {
+        el('tbody', {}, accounts.flatMap((a, n) => {
           const isOpen = openAccount === a.accountId;
           const panelId = `acc${n}-panel`;
           return [el('tr', { 'data-account': a.accountId }, el('td', { 'data-label': 'Username' }, a.username),
@@ -275,7 +280,7 @@ function tables() {
       el('div', { class: 'table-wrap' }, el('table', { id: 'cohorts', class: 'stack-sm' },
         el('thead', {}, el('tr', {}, el('th', {}, 'Name'), el('th', {}, 'Coach'), el('th', { class: 'num' }, 'Enrolled'), el('th', {}, 'Candidates'),
           el('th', {}, 'Created'), el('th', {}, 'Actions'))),
-        el('tbody', {}, cohorts.map((c, n) => {
+        el('tbody', {}, cohorts.flatMap((c, n) => {
           const isOpen = openCohort === c.cohortId;
           const panelId = `coh${n}-panel`;
           return [el('tr', { 'data-cohort': c.cohortId }, el('td', { 'data-label': 'Name' }, c.name),
