@@ -71,6 +71,8 @@ class AdminBrowserTest extends Chromium {
     void anAdminLocksAndUnlocksACandidateWithdrawsThemFromACohortAndIsRefusedLockingThemselves() {
         String admin = app.api.adminToken();
         String coachId = app.api.createAccount(admin, unique("coach"), "coach");
+        String nextCoach = unique("nextcoach");
+        String nextCoachId = app.api.createAccount(admin, nextCoach, "coach");
         String candidate = unique("lockable");
         String candidateId = app.api.createAccount(admin, candidate, "candidate");
         String leaver = unique("leaver");
@@ -139,6 +141,23 @@ class AdminBrowserTest extends Chromium {
         assertThat(cohortRow.locator("td.num")).hasText("0");
         assertThat(cohortRow.locator("td[data-label=Candidates]")).hasText("");
         screenshot(page, "17-admin-withdrew-a-candidate-from-a-cohort");
+        cohortPanel.getByLabel("New coach").selectOption(nextCoachId);
+        button(cohortPanel, "Reassign the coach").click();
+        assertThat(cohortPanel.locator(".notice")).containsText(Api.displayName(nextCoach) + " now coaches " + cohort);
+        assertThat(cohortRow.locator("td[data-label=Coach]")).hasText(Api.displayName(nextCoach));
+
+        // A new password set by the admin is the one that works from then on.
+        String renewed = "a fresh passphrase for " + candidate;
+        assertThat(manage).hasAttribute("aria-expanded", "true");
+        panel.getByLabel("New password").fill("short");
+        button(panel, "Set the password").click();
+        assertThat(panel.locator("input[name=password] + .field-error")).containsText("12");
+        panel.getByLabel("New password").fill(renewed);
+        button(panel, "Set the password").click();
+        assertThat(panel.locator(".notice")).containsText("Set a new password for " + candidate);
+        learner.context().clearCookies();
+        logIn(learner, candidate, renewed, null);
+        assertThat(learner).hasURL(Pattern.compile("/progress\\.html"));
 
         // The server refuses an admin locking themselves; its words appear next to the lock button, which has focus.
         String adminId = app.api.get(admin, "/api/me").get("accountId").asText();
