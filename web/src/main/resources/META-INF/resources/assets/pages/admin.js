@@ -1,4 +1,4 @@
-import { ApiError, currentAccount, get, post } from '../api.js';
+import { api, ApiError, currentAccount, get, post } from '../api.js';
 import { $, el, header, onSubmit, refusal, when } from '../ui.js';
 
 const content = $('#content');
@@ -93,18 +93,205 @@ function enrolForm() {
   return form;
 }
 
+/*
+ * Per-row actions. Each row has a "Manage" button that opens a panel under it (one account and one cohort at a time).
+ * After an action the lists are re-read until they show the change, then the panel says what happened and takes the
+ * focus; a refusal is shown next to the control that was used, with the server's own words.
+ */
+let openAccount = null;
+let openCohort = null;
+/** What the last action did, shown in its panel after the redraw: {key, text}. */
+let outcome = null;
+
+/** Like onSubmit, but a refusal with no field of its own lands next to the button that was used. */
+function act(form, button, handler, aliases = {}) {
+  onSubmit(form, async (data, submitter) => {
+    try {
+      await handler(data, submitter);
+    } catch (e) {
+      if (e instanceof ApiError && !e.fieldErrors.length && !aliases[`rule:${e.problem.rule}`]) {
+        aliases[`status:${e.status}`] = aliases[`status:${e.status}`] || button;
+      }
+      // The button is still disabled while the refusal is shown: focus it (described by the refusal) once it is not.
+      setTimeout(() => {
+        const refused = form.querySelector('[aria-invalid=true]');
+        if (refused && document.activeElement !== refused) refused.focus();
+      });
+      throw e;
+    }
+  }, aliases);
+}
+
+async function changed(key, text, path, body, until, method = 'POST') {
+  await api(method, path, body);
+  await reload(until);
+  outcome = { key, text, fresh: true };
+  draw();
+}
+
+const accountById = (id) => accounts.find((a) => a.accountId === id) || {};
+const cohortById = (id) => cohorts.find((c) => c.cohortId === id) || {};
+
+function reasonField(id, label) {
+  return [el('label', { for: id }, label), el('input', { id, name: 'reason', type: 'text', maxlength: '1000', autocomplete: 'off' })];
+}
+
+function accountPanel(a, n) {
+  const key = `account:${a.accountId}`;
+  const p = `acc${n}`;
+  const who = a.username;
+  const status = a.status || 'active';
+  const parts = [];
+  if (outcome && outcome.key === key) parts.push(el('p', { class: 'notice', role: 'status', tabindex: '-1', 'data-outcome': '' }, outcome.text));
+  if (status === 'withdrawn') {
+    parts.push(el('p', { class: 'muted' }, 'This account is withdrawn: that is final, nothing about it can change.'));
+    return parts;
+  }
+
+  if (status === 'locked') {
+    const unlock = el('form', { id: `${p}-unlock`, class: 'row-action', novalidate: true },
+      el('p', { class: 'hint' }, 'Locked: the person cannot log in, and their open pages are refused.'),
+      el('button', { type: 'submit', name: 'unlock' }, `Unlock ${who}`));
+    act(unlock, 'unlock', () => changed(key, `Unlocked ${who}: they can log in again.`,
+      `/api/accounts/${encodeURIComponent(a.accountId)}/unlock`, {}, () => accountById(a.accountId).status === 'active'));
+    parts.push(unlock);
+  } else {
+    const lock = el('form', { id: `${p}-lock`, class: 'row-action', novalidate: true },
+      reasonField(`${p}-lock-reason`, 'Reason for locking (optional)'),
+      el('button', { type: 'submit', name: 'lock' }, `Lock ${who}`));
+    act(lock, 'lock', (data) => changed(key, `Locked ${who}: they cannot log in until unlocked.`,
+      `/api/accounts/${encodeURIComponent(a.accountId)}/lock`, { reason: data.get('reason') || null },
+      () => accountById(a.accountId).status === 'locked'), { 'rule:reason-too-long': 'reason' });
+    parts.push(lock);
+  }
+
+  const role = el('form', { id: `${p}-role`, class: 'row-action', novalidate: true },
+    el('label', { for: `${p}-role-select` }, 'Role'),
+    el('select', { id: `${p}-role-select`, name: 'role' },
+      ['candidate', 'coach', 'admin'].map((r) => el('option', { value: r, selected: r === a.role }, r))),
+    el('button', { type: 'submit', name: 'changeRole', class: 'secondary' }, 'Change role'));
+  act(role, 'changeRole', (data) => {
+    const to = data.get('role');
+    return changed(key, `${who} is now ${to === 'admin' ? 'an' : 'a'} ${to}.`, `/api/accounts/${encodeURIComponent(a.accountId)}/role`,
+      { role: to }, () => accountById(a.accountId).role === to, 'PUT');
+  }, { 'rule:same-role': 'role', 'rule:role': 'role' });
+  parts.push(role);
+
+  const password = el('form', { id: `${p}-password`, class: 'row-action', novalidate: true },
+    el('label', { for: `${p}-password-input` }, 'New password'),
+    el('p', { class: 'hint', id: `${p}-password-hint` }, 'At least 12 characters; share it with the person privately.'),
+    el('input', { id: `${p}-password-input`, name: 'password', type: 'password', autocomplete: 'new-password', 'aria-describedby': `${p}-password-hint` }),
+    el('button', { type: 'submit', name: 'setPassword', class: 'secondary' }, 'Set the password'));
+  act(password, 'setPassword', (data) => changed(key, `Set a new password for ${who}.`,
+    `/api/accounts/${encodeURIComponent(a.accountId)}/password`, { password: data.get('password') }, () => true, 'PUT'),
+  { 'rule:password-too-short': 'password', 'rule:password-too-long': 'password' });
+  parts.push(password);
+
+  // Withdrawing is final, so it takes two steps: the first button only asks.
+  const withdraw = el('form', { id: `${p}-withdraw`, class: 'row-action danger', novalidate: true },
+    reasonField(`${p}-withdraw-reason`, 'Reason for withdrawing (optional)'),
+    el('div', { class: 'actions' }, el('button', { type: 'submit', name: 'withdraw', class: 'secondary' }, `Withdraw ${who}…`)));
+  act(withdraw, 'withdraw', (data, submitter) => {
+    if (!submitter || submitter.value !== 'confirmed') {
+      const question = el('p', { class: 'confirm', role: 'alert', tabindex: '-1' },
+        `Withdraw ${who} for good? They can never log in again, and the account cannot be unlocked or changed.`);
+      withdraw.querySelector('.actions').replaceChildren(question,
+        el('button', { type: 'submit', name: 'withdraw', value: 'confirmed' }, `Yes, withdraw ${who}`),
+        el('button', { type: 'button', class: 'secondary', onclick: () => {
+          draw();
+          const again = $(`#${p}-withdraw button[name=withdraw]`);
+          if (again) again.focus();
+        } }, 'Cancel'));
+      question.focus();
+      return Promise.resolve();
+    }
+    return changed(key, `Withdrew ${who}.`, `/api/accounts/${encodeURIComponent(a.accountId)}/withdraw`,
+      { reason: data.get('reason') || null }, () => accountById(a.accountId).status === 'withdrawn');
+  }, { 'rule:reason-too-long': 'reason' });
+  parts.push(withdraw);
+  return parts;
+}
+
+function cohortPanel(c, n) {
+  const key = `cohort:${c.cohortId}`;
+  const p = `coh${n}`;
+  const parts = [];
+  if (outcome && outcome.key === key) parts.push(el('p', { class: 'notice', role: 'status', tabindex: '-1', 'data-outcome': '' }, outcome.text));
+  const enrolled = c.candidates || [];
+  const withdraw = el('form', { id: `${p}-withdraw`, class: 'row-action', novalidate: true },
+    el('label', { for: `${p}-candidate` }, 'Candidate to withdraw'),
+    el('select', { id: `${p}-candidate`, name: 'candidateId' }, el('option', { value: '' }, enrolled.length ? 'Choose a candidate' : 'Nobody is enrolled'),
+      enrolled.map((m) => el('option', { value: m.id }, m.displayName || m.id))),
+    reasonField(`${p}-withdraw-reason`, 'Reason (optional)'),
+    el('button', { type: 'submit', name: 'withdrawCandidate' }, 'Withdraw from the cohort'));
+  act(withdraw, 'withdrawCandidate', (data) => {
+    const candidateId = data.get('candidateId');
+    if (!candidateId) throw new ApiError(400, { errors: [{ field: 'candidateId', message: 'Choose a candidate.' }] });
+    const name = (enrolled.find((m) => m.id === candidateId) || {}).displayName || candidateId;
+    return changed(key, `Withdrew ${name} from ${c.name}.`, `/api/cohorts/${encodeURIComponent(c.cohortId)}/withdrawals`,
+      { candidateId, reason: data.get('reason') || null },
+      () => !(cohortById(c.cohortId).candidates || []).some((m) => m.id === candidateId));
+  }, { 'rule:reason-too-long': 'reason' });
+
+  const coach = el('form', { id: `${p}-coach`, class: 'row-action', novalidate: true },
+    el('label', { for: `${p}-coach-select` }, 'New coach'),
+    el('select', { id: `${p}-coach-select`, name: 'coachId' }, el('option', { value: '' }, 'Choose a coach'),
+      people('coach').map(([value, label]) => el('option', { value, selected: c.coach && c.coach.id === value }, label))),
+    el('button', { type: 'submit', name: 'assignCoach', class: 'secondary' }, 'Reassign the coach'));
+  act(coach, 'assignCoach', (data) => {
+    const coachId = data.get('coachId');
+    if (!coachId) throw new ApiError(400, { errors: [{ field: 'coachId', message: 'Choose a coach.' }] });
+    const label = (accountById(coachId).displayName) || coachId;
+    return changed(key, `${label} now coaches ${c.name}.`, `/api/cohorts/${encodeURIComponent(c.cohortId)}/coach`,
+      { coachId }, () => (cohortById(c.cohortId).coach || {}).id === coachId, 'PUT');
+  }, { 'rule:same-coach': 'coachId', 'rule:not-an-active-coach': 'coachId' });
+  parts.push(withdraw, coach);
+  return parts;
+}
+
+/** A row's "Manage" toggle; the panel is a row of its own under it, so it has the table's whole width. */
+function manageButton(label, isOpen, panelId, toggle) {
+  return el('button', { type: 'button', class: 'secondary small', 'aria-expanded': String(isOpen), 'aria-controls': isOpen ? panelId : null,
+    onclick: () => {
+      toggle();
+      outcome = null;
+      draw();
+      const again = document.querySelector(`[data-toggle="${panelId}"]`);
+      if (again) again.focus();
+    }, 'data-toggle': panelId }, label);
+}
+
 function tables() {
-  return el('div', { class: 'grid2' },
+  return el('div', {},
     el('section', { class: 'card', 'aria-labelledby': 'accounts-title' }, el('h2', { id: 'accounts-title' }, 'Accounts'),
-      el('div', { class: 'table-wrap' }, el('table', { id: 'accounts' },
-        el('thead', {}, el('tr', {}, el('th', {}, 'Username'), el('th', {}, 'Name'), el('th', {}, 'Role'), el('th', {}, 'Status'))),
-        el('tbody', {}, accounts.map((a) => el('tr', {}, el('td', {}, a.username), el('td', {}, a.displayName || ''),
-          el('td', {}, a.role), el('td', {}, a.status || ''))))))),
+      el('div', { class: 'table-wrap' }, el('table', { id: 'accounts', class: 'stack-sm' },
+        el('thead', {}, el('tr', {}, el('th', {}, 'Username'), el('th', {}, 'Name'), el('th', {}, 'Role'), el('th', {}, 'Status'), el('th', {}, 'Actions'))),
+        el('tbody', {}, accounts.flatMap((a, n) => {
+          const isOpen = openAccount === a.accountId;
+          const panelId = `acc${n}-panel`;
+          return [el('tr', { 'data-account': a.accountId }, el('td', { 'data-label': 'Username' }, a.username),
+            el('td', { 'data-label': 'Name' }, a.displayName || ''), el('td', { 'data-label': 'Role' }, a.role),
+            el('td', { 'data-label': 'Status', class: `status status-${a.status || 'active'}` }, a.status || ''),
+            el('td', {}, manageButton(`Manage ${a.username}`, isOpen, panelId, () => (openAccount = isOpen ? null : a.accountId)))),
+          isOpen ? el('tr', { class: 'panel', id: panelId }, el('td', { colspan: '5' },
+            el('div', { class: 'row-actions', role: 'group', 'aria-label': `Actions for ${a.username}` }, accountPanel(a, n)))) : null];
+        }))))),
     el('section', { class: 'card', 'aria-labelledby': 'cohorts-title' }, el('h2', { id: 'cohorts-title' }, 'Cohorts'),
-      el('div', { class: 'table-wrap' }, el('table', { id: 'cohorts' },
-        el('thead', {}, el('tr', {}, el('th', {}, 'Name'), el('th', {}, 'Coach'), el('th', { class: 'num' }, 'Enrolled'), el('th', {}, 'Created'))),
-        el('tbody', {}, cohorts.map((c) => el('tr', {}, el('td', {}, c.name), el('td', {}, c.coach ? c.coach.displayName || c.coach.id : ''),
-          el('td', { class: 'num' }, String(c.enrolled)), el('td', {}, when(c.createdAt)))))))));
+      el('div', { class: 'table-wrap' }, el('table', { id: 'cohorts', class: 'stack-sm' },
+        el('thead', {}, el('tr', {}, el('th', {}, 'Name'), el('th', {}, 'Coach'), el('th', { class: 'num' }, 'Enrolled'), el('th', {}, 'Candidates'),
+          el('th', {}, 'Created'), el('th', {}, 'Actions'))),
+        el('tbody', {}, cohorts.flatMap((c, n) => {
+          const isOpen = openCohort === c.cohortId;
+          const panelId = `coh${n}-panel`;
+          return [el('tr', { 'data-cohort': c.cohortId }, el('td', { 'data-label': 'Name' }, c.name),
+            el('td', { 'data-label': 'Coach' }, c.coach ? c.coach.displayName || c.coach.id || '' : ''),
+            el('td', { class: 'num', 'data-label': 'Enrolled' }, String(c.enrolled)),
+            el('td', { 'data-label': 'Candidates' }, (c.candidates || []).map((m) => m.displayName || m.id).join(', ')),
+            el('td', { 'data-label': 'Created' }, when(c.createdAt)),
+            el('td', {}, manageButton(`Manage ${c.name}`, isOpen, panelId, () => (openCohort = isOpen ? null : c.cohortId)))),
+          isOpen ? el('tr', { class: 'panel', id: panelId }, el('td', { colspan: '6' },
+            el('div', { class: 'row-actions', role: 'group', 'aria-label': `Actions for ${c.name}` }, cohortPanel(c, n)))) : null];
+        }))))));
 }
 
 let forms;
@@ -129,6 +316,11 @@ function draw() {
   refill($('#candidateId'), people('candidate'));
   refill($('#enrolCohort'), cohorts.map((c) => [c.cohortId, c.name]));
   forms.tables.replaceChildren(tables());
+  const said = $('[data-outcome]');
+  if (said && outcome && outcome.fresh) {
+    outcome.fresh = false;
+    said.focus();
+  }
 }
 
 async function render() {
