@@ -28,9 +28,10 @@ public class TokenResolver implements BearerTokenResolver {
         if (fromHeader != null || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
             return fromHeader;
         }
-        // A stale page cookie (expired, or for a role changed since) must not stop the way out of it.
-        if (LOGIN_AND_LOGOUT.contains(
-                request.getRequestURI().substring(request.getContextPath().length()))) {
+        // The page cookie is for the API the pages call. The pages, their assets, logging in and out are public, and
+        // a stale cookie (expired, locked, or for a role changed since) must not stop the way back to the login page.
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!path.startsWith("/api/") || LOGIN_AND_LOGOUT.contains(path)) {
             return null;
         }
         return fromCookie(request);
