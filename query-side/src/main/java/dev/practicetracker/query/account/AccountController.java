@@ -11,18 +11,21 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Who is logged in (for the web pages), and the list of accounts for the admin. */
+/** Who is logged in (for the web pages), and the accounts and their histories for the admin. */
 @RestController
 class AccountController {
 
     private final Accounts accounts;
+    private final AccountHistory history;
     private final NamedParameterJdbcTemplate jdbc;
 
-    AccountController(Accounts accounts, NamedParameterJdbcTemplate jdbc) {
+    AccountController(Accounts accounts, AccountHistory history, NamedParameterJdbcTemplate jdbc) {
         this.accounts = accounts;
+        this.history = history;
         this.jdbc = jdbc;
     }
 
@@ -45,6 +48,15 @@ class AccountController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         return accounts.list(role(role), new PageRequest(page, size));
+    }
+
+    record History(Accounts.AccountView account, List<AccountHistory.Change> changes) {}
+
+    /** Who was allowed what, and when: every change to the account, oldest first, with who made it. */
+    @GetMapping("/api/admin/accounts/{accountId}/history")
+    History history(@PathVariable String accountId) {
+        Accounts.AccountView account = accounts.view(accountId).orElseThrow(() -> new NotFound("account", accountId));
+        return new History(account, history.of(accountId));
     }
 
     private List<MyCohort> cohortsOf(Actor actor) {

@@ -162,6 +162,10 @@ class AccessMatrixIntegrationTest extends ReadSideIntegrationTest {
                 new Row("GET /api/themes", "/api/themes", anyAccount),
                 new Row("GET /api/me", "/api/me", anyAccount),
                 new Row("GET /api/admin/accounts", "/api/admin/accounts?role=candidate", adminOnly),
+                new Row(
+                        "GET /api/admin/accounts/{accountId}/history",
+                        "/api/admin/accounts/" + candidate + "/history",
+                        adminOnly),
                 new Row("GET /api/admin/cohorts", "/api/admin/cohorts", adminOnly),
                 new Row("GET /api/admin/dead-letters", "/api/admin/dead-letters", adminOnly),
                 new Row("POST /api/admin/dead-letters/retry", "/api/admin/dead-letters/retry", adminOnly),
