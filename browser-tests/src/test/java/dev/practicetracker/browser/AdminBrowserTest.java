@@ -124,6 +124,16 @@ class AdminBrowserTest extends Chromium {
         logIn(learner, candidate, Api.PASSWORD, null);
         assertThat(learner).hasURL(Pattern.compile("/progress\\.html"));
 
+        // Who was allowed what, and when: the account's history, from its events, oldest first.
+        panel.getByText("History of " + candidate).click();
+        Locator history = panel.locator("ol.history li");
+        assertThat(history).hasCount(3);
+        assertThat(history.nth(0)).containsText("created (candidate)");
+        assertThat(history.nth(1)).containsText("locked by");
+        assertThat(history.nth(1)).containsText("Shared their password");
+        assertThat(history.nth(2)).containsText("unlocked by");
+        screenshot(page, "15b-admin-account-history");
+
         Locator cohortRow = page.locator("#cohorts tr[data-cohort='" + cohortId + "']");
         assertThat(cohortRow.locator("td[data-label=Candidates]")).hasText(Api.displayName(candidate));
         button(cohortRow, "Manage " + cohort).click();

@@ -145,6 +145,7 @@ function accountPanel(a, n) {
   if (outcome && outcome.key === key) parts.push(el('p', { class: 'notice', role: 'status', tabindex: '-1', 'data-outcome': '' }, outcome.text));
   if (status === 'withdrawn') {
     parts.push(el('p', { class: 'muted' }, 'This account is withdrawn: that is final, nothing about it can change.'));
+    parts.push(historySection(a));
     return parts;
   }
 
@@ -209,7 +210,29 @@ function accountPanel(a, n) {
       { reason: data.get('reason') || null }, () => accountById(a.accountId).status === 'withdrawn');
   }, { 'rule:reason-too-long': 'reason' });
   parts.push(withdraw);
+  parts.push(historySection(a));
   return parts;
+}
+
+/** Who was allowed what, and when: the account's changes, read from its events when the section is opened. */
+function historySection(a) {
+  const changes = el('ol', { class: 'history' });
+  const details = el('details', { class: 'row-action', 'data-history': a.accountId },
+    el('summary', {}, `History of ${a.username}`), changes);
+  details.addEventListener('toggle', async () => {
+    if (!details.open) return;
+    try {
+      const history = await get(`/api/admin/accounts/${encodeURIComponent(a.accountId)}/history`);
+      changes.replaceChildren(...history.changes.map((c) => el('li', {},
+        `${when(c.at)}: ${c.change}`,
+        c.role ? ` (${c.previousRole ? `${c.previousRole} → ` : ''}${c.role})` : '',
+        ` by ${c.byName || c.by || 'unknown'}`,
+        c.reason ? `: ${c.reason}` : '')));
+    } catch (error) {
+      changes.replaceChildren(el('li', { class: 'form-error', role: 'alert' }, error.message));
+    }
+  });
+  return details;
 }
 
 function cohortPanel(c, n) {
