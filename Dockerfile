@@ -1,14 +1,20 @@
 # syntax=docker/dockerfile:1
-# The command-side as an image: built from the repository root (docker-compose.yml sets the context), tests skipped here
-# because ./mvnw -B verify runs them against a real PostgreSQL.
+# One of the two services as an image, chosen by the build argument SERVICE (command-side or query-side; PORT is its
+# port): built from the repository root, as docker-compose.yml does. Tests are skipped here because ./mvnw -B verify
+# runs them against a real PostgreSQL.
+ARG SERVICE=command-side
+ARG PORT=8081
+
 FROM eclipse-temurin:17.0.13_11-jdk-jammy AS build
+ARG SERVICE
 WORKDIR /src
 COPY . .
 RUN --mount=type=cache,target=/root/.m2 \
-    ./mvnw -B -q -DskipTests -Dspotless.check.skip=true -pl command-side -am package \
- && cp command-side/target/command-side-*-exec.jar /app.jar
+    ./mvnw -B -q -DskipTests -Dspotless.check.skip=true -pl "$SERVICE" -am package \
+ && cp "$SERVICE"/target/"$SERVICE"-*-exec.jar /app.jar
 
 FROM eclipse-temurin:17.0.13_11-jre-jammy
+ARG PORT
 # curl answers the health check.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends curl \
@@ -17,8 +23,8 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=build /app.jar /app/app.jar
 USER tracker
-ENV PORT=8081 \
+ENV PORT=$PORT \
     TRACKER_EMBEDDED_DATABASE=false \
     AXONIQ_UPDATE_CHECKER_DISABLED=true
-EXPOSE 8081
+EXPOSE $PORT
 ENTRYPOINT ["java", "-Daxoniq.update-checker.disabled=true", "-jar", "/app/app.jar"]
