@@ -9,8 +9,11 @@ import dev.practicetracker.events.account.AccountUnlockedEvent;
 import dev.practicetracker.events.account.AccountWithdrawnEvent;
 import dev.practicetracker.events.account.PasswordChangedEvent;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
@@ -34,18 +37,33 @@ class AccountHistory {
      * One change. {@code role} is the role from this change on (null when it did not change it); {@code by} is the
      * account that made it, with its display name when known.
      */
-    record Change(Instant at, String change, Role role, Role previousRole, String by, String byName, String reason) {}
+    record Change(Instant at, String change, Role role, Role previousRole, String by, String byName, String reason) {
+
+        Change named(String name) {
+            return new Change(at, change, role, previousRole, by, name, reason);
+        }
+    }
 
     List<Change> of(String accountId) {
+        // Most changes are made by the same one or two admins: each name is looked up once.
+        Map<String, Optional<String>> names = new HashMap<>();
         return events.readEvents(accountId)
                 .asStream()
                 .map(EventMessage::getPayload)
-                .map(this::change)
+                .map(AccountHistory::change)
                 .filter(Objects::nonNull)
+                .map(change -> change.by() == null
+                        ? change
+                        : change.named(names.computeIfAbsent(change.by(), this::displayName)
+                                .orElse(null)))
                 .toList();
     }
 
-    private Change change(Object payload) {
+    private Optional<String> displayName(String accountId) {
+        return accounts.view(accountId).map(Accounts.AccountView::displayName);
+    }
+
+    private static Change change(Object payload) {
         if (payload instanceof AccountCreatedEvent e) {
             return change(e.createdAt(), "created", e.role(), null, e.createdBy(), null);
         }
@@ -67,12 +85,7 @@ class AccountHistory {
         return null;
     }
 
-    private Change change(Instant at, String what, Role role, Role previous, PersonId by, String reason) {
-        String byName = by == null
-                ? null
-                : accounts.view(by.value())
-                        .map(Accounts.AccountView::displayName)
-                        .orElse(null);
-        return new Change(at, what, role, previous, by == null ? null : by.value(), byName, reason);
+    private static Change change(Instant at, String what, Role role, Role previous, PersonId by, String reason) {
+        return new Change(at, what, role, previous, by == null ? null : by.value(), null, reason);
     }
 }

@@ -1,13 +1,7 @@
 package dev.practicetracker.query.processing;
 
 import dev.practicetracker.events.CandidateEvent;
-import dev.practicetracker.events.PersonId;
-import dev.practicetracker.events.account.AccountCreatedEvent;
-import dev.practicetracker.events.account.AccountLockedEvent;
-import dev.practicetracker.events.account.AccountRoleChangedEvent;
-import dev.practicetracker.events.account.AccountUnlockedEvent;
-import dev.practicetracker.events.account.AccountWithdrawnEvent;
-import dev.practicetracker.events.account.PasswordChangedEvent;
+import dev.practicetracker.events.account.AccountEvent;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
@@ -49,31 +43,11 @@ class ProcessingConfig {
             if (payload instanceof CandidateEvent candidateEvent) {
                 return "candidate:" + candidateEvent.candidateId().value();
             }
-            PersonId account = accountOf(payload);
-            return account != null ? "account:" + account.value() : perAggregate.getSequenceIdentifierFor(event);
+            if (payload instanceof AccountEvent accountEvent) {
+                return "account:" + accountEvent.accountId().value();
+            }
+            return perAggregate.getSequenceIdentifierFor(event);
         };
-    }
-
-    private static PersonId accountOf(Object payload) {
-        if (payload instanceof AccountCreatedEvent event) {
-            return event.accountId();
-        }
-        if (payload instanceof AccountRoleChangedEvent event) {
-            return event.accountId();
-        }
-        if (payload instanceof AccountLockedEvent event) {
-            return event.accountId();
-        }
-        if (payload instanceof AccountUnlockedEvent event) {
-            return event.accountId();
-        }
-        if (payload instanceof AccountWithdrawnEvent event) {
-            return event.accountId();
-        }
-        if (payload instanceof PasswordChangedEvent event) {
-            return event.accountId();
-        }
-        return null;
     }
 
     @Bean

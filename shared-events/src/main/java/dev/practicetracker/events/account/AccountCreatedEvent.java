@@ -12,4 +12,5 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record AccountCreatedEvent(
-        PersonId accountId, String username, String displayName, Role role, PersonId createdBy, Instant createdAt) {}
+        PersonId accountId, String username, String displayName, Role role, PersonId createdBy, Instant createdAt)
+        implements AccountEvent {}

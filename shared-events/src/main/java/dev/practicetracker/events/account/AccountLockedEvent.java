@@ -6,4 +6,5 @@ import org.axonframework.serialization.Revision;
 
 /** An admin locked an account: it cannot log in, and tokens issued earlier stop working, until it is unlocked. */
 @Revision("1")
-public record AccountLockedEvent(PersonId accountId, String reason, PersonId lockedBy, Instant lockedAt) {}
+public record AccountLockedEvent(PersonId accountId, String reason, PersonId lockedBy, Instant lockedAt)
+        implements AccountEvent {}

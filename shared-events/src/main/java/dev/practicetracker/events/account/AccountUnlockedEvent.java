@@ -6,4 +6,5 @@ import org.axonframework.serialization.Revision;
 
 /** An admin gave a locked account its access back. */
 @Revision("1")
-public record AccountUnlockedEvent(PersonId accountId, PersonId unlockedBy, Instant unlockedAt) {}
+public record AccountUnlockedEvent(PersonId accountId, PersonId unlockedBy, Instant unlockedAt)
+        implements AccountEvent {}

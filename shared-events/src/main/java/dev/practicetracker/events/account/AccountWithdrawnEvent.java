@@ -9,4 +9,5 @@ import org.axonframework.serialization.Revision;
  * sessions still read as they were.
  */
 @Revision("1")
-public record AccountWithdrawnEvent(PersonId accountId, String reason, PersonId withdrawnBy, Instant withdrawnAt) {}
+public record AccountWithdrawnEvent(PersonId accountId, String reason, PersonId withdrawnBy, Instant withdrawnAt)
+        implements AccountEvent {}
