@@ -1,20 +1,12 @@
 package dev.practicetracker.browser;
 
 import dev.practicetracker.database.TestDatabases;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.practicetracker.testing.ServiceJar;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /**
  * The one-process app (command side, query side and the pages on one port) as users run it: its own JVM, started from
@@ -35,18 +27,14 @@ final class RunningApp {
     final String baseUrl;
     final Api api;
 
-    private RunningApp(int port) {
-        this.baseUrl = "http://127.0.0.1:" + port;
+    private RunningApp(String baseUrl) {
+        this.baseUrl = baseUrl;
         this.api = new Api(baseUrl);
     }
 
     static synchronized RunningApp get() {
         if (instance == null) {
-            int port = freePort();
-            Process process = start(port, false, LOG);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process), "browser-tests-app-stop"));
-            instance = new RunningApp(port);
-            instance.awaitReady(process, LOG);
+            instance = start(false, LOG);
         }
         return instance;
     }
@@ -57,94 +45,26 @@ final class RunningApp {
      */
     static synchronized RunningApp demo() {
         if (demo == null) {
-            int port = freePort();
-            Process process = start(port, true, DEMO_LOG);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process), "browser-tests-demo-app-stop"));
-            demo = new RunningApp(port);
-            demo.awaitReady(process, DEMO_LOG);
+            demo = start(true, DEMO_LOG);
         }
         return demo;
     }
 
-    private static Process start(int port, boolean demoSwitch, Path log) {
+    private static RunningApp start(boolean demoSwitch, Path log) {
         Path jar = Path.of(System.getProperty("app.jar", "../app/target/app-0.1.0-SNAPSHOT.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no jar of the app at " + jar.toAbsolutePath()
                     + ": package it first (./mvnw -B -DskipTests package -pl app -am)");
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m",
-                "-Daxoniq.update-checker.disabled=true",
-                "-jar",
-                jar.toString()));
-        if (demoSwitch) {
-            command.add("--demo");
-        }
-        ProcessBuilder builder =
-                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("PORT", String.valueOf(port));
-        builder.environment().put("DATABASE_URL", TestDatabases.createDatabase());
-        builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-        try {
-            return builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start the app from " + jar, e);
-        }
-    }
-
-    private void awaitReady(Process process, Path log) {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest readiness = HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(5))
-                .build();
-        Instant deadline = Instant.now().plus(STARTUP);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the app exited while starting; see " + log.toAbsolutePath());
-            }
-            try {
-                if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            sleep(500);
-        }
-        throw new IllegalStateException("the app was not ready within " + STARTUP + "; see " + log.toAbsolutePath());
-    }
-
-    /** Stops the app the way an operator does (SIGTERM), so it finishes its requests and closes its connections. */
-    private static void stop(Process process) {
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        ServiceJar app = ServiceJar.start(
+                demoSwitch ? "the demo app" : "the app",
+                jar,
+                log,
+                "768m",
+                Map.of("DATABASE_URL", TestDatabases.createDatabase()),
+                demoSwitch ? List.of("--demo") : List.of());
+        // Stopped the way an operator does (SIGTERM), so it finishes its requests and closes its connections.
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "browser-tests-app-stop"));
+        return new RunningApp(app.awaitReady(STARTUP).baseUrl());
     }
 }

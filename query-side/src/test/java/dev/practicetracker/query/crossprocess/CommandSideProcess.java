@@ -1,54 +1,42 @@
 package dev.practicetracker.query.crossprocess;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
+import dev.practicetracker.testing.ServiceJar;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
 
 /** The command side as users run it: its own JVM, started from the built jar, on the given database. */
 final class CommandSideProcess implements AutoCloseable {
 
-    private final Process process;
-    private final int port;
+    private final ServiceJar service;
 
-    private CommandSideProcess(Process process, int port) {
-        this.process = process;
-        this.port = port;
+    private CommandSideProcess(ServiceJar service) {
+        this.service = service;
     }
 
-    static CommandSideProcess start(String databaseUrl, String... extraEnvironment) throws IOException {
-        int port = freePort();
-        Path log = Path.of("target", "command-side-" + port + ".log");
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx512m",
-                        "-Daxoniq.update-checker.disabled=true",
-                        "-jar",
-                        jar().toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().put("DATABASE_URL", databaseUrl);
-        builder.environment().put("PORT", String.valueOf(port));
-        builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+    static CommandSideProcess start(String databaseUrl, String... extraEnvironment) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("DATABASE_URL", databaseUrl);
         for (String entry : extraEnvironment) {
             String[] parts = entry.split("=", 2);
-            builder.environment().put(parts[0], parts[1]);
+            environment.put(parts[0], parts[1]);
         }
-        CommandSideProcess started = new CommandSideProcess(builder.start(), port);
-        started.awaitReady(log);
-        return started;
+        // The command side's jar from this build (the reactor builds it before the query side's tests run).
+        Path jar = ServiceJar.find(Path.of("..", "command-side"), "-exec.jar");
+        ServiceJar service = ServiceJar.start(
+                "the command side",
+                jar,
+                Path.of("target", "command-side-" + System.nanoTime() + ".log"),
+                "512m",
+                environment,
+                List.of());
+        return new CommandSideProcess(service.awaitReady(Duration.ofMinutes(3)));
     }
 
     String baseUrl() {
-        return "http://localhost:" + port;
+        return service.baseUrl();
     }
 
     /** The password of every account the tests open; the first admin's is the documented local default. */
@@ -95,72 +83,8 @@ final class CommandSideProcess implements AutoCloseable {
         return login.body().get("accessToken").asText();
     }
 
-    private void awaitReady(Path log) throws IOException {
-        HttpClient client = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the command side exited; see " + log.toAbsolutePath());
-            }
-            try {
-                HttpResponse<Void> response = client.send(
-                        HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            sleep(250);
-        }
-        throw new IllegalStateException("the command side did not become ready; see " + log.toAbsolutePath());
-    }
-
-    /** The command side's jar from this build (the reactor builds it before the query side's tests run). */
-    private static Path jar() throws IOException {
-        Path target = Path.of("..", "command-side", "target");
-        try (Stream<Path> files = Files.list(target)) {
-            return files.filter(path -> {
-                        String name = path.getFileName().toString();
-                        return name.startsWith("command-side-")
-                                && name.endsWith("-exec.jar")
-                                && !name.endsWith("-sources.jar")
-                                && !name.endsWith(".original");
-                    })
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("build the command side first: no jar in " + target));
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(Duration.ofSeconds(30).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        service.close();
     }
 }

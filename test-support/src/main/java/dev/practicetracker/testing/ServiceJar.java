@@ -1,0 +1,154 @@
+package dev.practicetracker.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A packaged service as users run it: {@code java -jar} in a JVM of its own, on a free port ({@code PORT}), with the
+ * update checker off, its output in a log file; ready once {@code /actuator/health/readiness} answers 200; stopped the
+ * way an operator stops it (SIGTERM, then a kill after 30 seconds).
+ */
+public final class ServiceJar implements AutoCloseable {
+
+    private final String name;
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private ServiceJar(String name, Process process, int port, Path log) {
+        this.name = name;
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** The runnable jar a module's build left in its {@code target}, the one whose name ends with {@code suffix}. */
+    public static Path find(Path moduleDirectory, String suffix) {
+        Path target = moduleDirectory.resolve("target");
+        String module =
+                moduleDirectory.toAbsolutePath().normalize().getFileName().toString();
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(path -> {
+                        String file = path.getFileName().toString();
+                        return file.startsWith(module + "-") && file.endsWith(suffix);
+                    })
+                    .findFirst()
+                    .orElseThrow(() -> missing(module, target));
+        } catch (IOException e) {
+            throw missing(module, target);
+        }
+    }
+
+    /**
+     * Starts the jar. {@code environment} comes on top of this JVM's; {@code maxHeap} is the {@code -Xmx} value, and
+     * {@code arguments} follow the jar.
+     */
+    public static ServiceJar start(
+            String name, Path jar, Path log, String maxHeap, Map<String, String> environment, List<String> arguments) {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + maxHeap,
+                "-Daxoniq.update-checker.disabled=true",
+                "-jar",
+                jar.toString()));
+        command.addAll(arguments);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        builder.environment().put("PORT", String.valueOf(port));
+        builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        try {
+            return new ServiceJar(name, builder.start(), port, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + name + " from " + jar, e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** Waits until the readiness probe answers 200; fails, naming the log, if the process exits or time runs out. */
+    public ServiceJar awaitReady(Duration timeout) {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest readiness = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(5))
+                .build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited while starting; see " + log.toAbsolutePath());
+            }
+            try {
+                if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return this;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log.toAbsolutePath());
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    private static IllegalStateException missing(String module, Path target) {
+        return new IllegalStateException("no runnable jar of " + module + " in " + target.toAbsolutePath()
+                + ": package it first (./mvnw -B -DskipTests package -pl " + module + " -am)");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
