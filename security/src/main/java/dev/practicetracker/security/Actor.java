@@ -20,10 +20,6 @@ public record Actor(PersonId accountId, Role role) implements Principal {
         return role == Role.CANDIDATE && accountId.value().equals(candidateId.value());
     }
 
-    public boolean isCoach(CoachId coachId) {
-        return role == Role.COACH && accountId.value().equals(coachId.value());
-    }
-
     public CandidateId asCandidate() {
         return CandidateId.of(accountId.value());
     }
