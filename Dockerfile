@@ -24,7 +24,6 @@ WORKDIR /app
 COPY --from=build /app.jar /app/app.jar
 USER tracker
 ENV PORT=$PORT \
-    TRACKER_EMBEDDED_DATABASE=false \
-    AXONIQ_UPDATE_CHECKER_DISABLED=true
+    TRACKER_EMBEDDED_DATABASE=false
 EXPOSE $PORT
-ENTRYPOINT ["java", "-Daxoniq.update-checker.disabled=true", "-jar", "/app/app.jar"]
+ENTRYPOINT ["java", "-jar", "/app/app.jar"]

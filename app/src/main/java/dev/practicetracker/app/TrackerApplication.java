@@ -21,8 +21,6 @@ import org.springframework.context.annotation.Import;
 public class TrackerApplication {
 
     public static void main(String[] args) {
-        // Read by Axon before Spring starts; without it the framework calls out to an update server at start-up.
-        System.setProperty("axoniq.update-checker.disabled", "true");
         application(args).run(args);
     }
 

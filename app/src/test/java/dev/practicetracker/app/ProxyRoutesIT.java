@@ -125,12 +125,7 @@ class ProxyRoutesIT {
     private static Process service(String module, int port, String database) throws IOException {
         Path jar = ROOT.resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT-exec.jar");
         Process process = new ProcessBuilder(
-                        "java",
-                        "-Daxoniq.update-checker.disabled=true",
-                        "-jar",
-                        jar.toString(),
-                        "--server.port=" + port,
-                        "--spring.datasource.url=" + database)
+                        "java", "-jar", jar.toString(), "--server.port=" + port, "--spring.datasource.url=" + database)
                 .redirectErrorStream(true)
                 .redirectOutput(Path.of("target", "proxy-" + module + ".log").toFile())
                 .start();

@@ -13,8 +13,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class QuerySideApplication {
 
     public static void main(String[] args) {
-        // Read by Axon before Spring starts; without it the framework calls out to an update server at start-up.
-        System.setProperty("axoniq.update-checker.disabled", "true");
         SpringApplication.run(QuerySideApplication.class, args);
     }
 }

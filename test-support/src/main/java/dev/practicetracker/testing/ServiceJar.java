@@ -63,7 +63,6 @@ public final class ServiceJar implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + maxHeap,
-                "-Daxoniq.update-checker.disabled=true",
                 "-jar",
                 jar.toString()));
         command.addAll(arguments);
@@ -71,7 +70,6 @@ public final class ServiceJar implements AutoCloseable {
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         builder.environment().put("PORT", String.valueOf(port));
-        builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         try {
             return new ServiceJar(name, builder.start(), port, log);
         } catch (IOException e) {
