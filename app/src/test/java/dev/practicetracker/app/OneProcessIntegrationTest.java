@@ -8,6 +8,7 @@ import dev.practicetracker.database.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -29,11 +30,11 @@ class OneProcessIntegrationTest {
 
     @BeforeAll
     static void start() throws Exception {
-        context = TrackerApplication.application()
-                .run(
-                        "--server.port=0",
-                        "--spring.datasource.url=" + TestDatabases.createDatabase(),
-                        "--tracker.security.admin.password=one-process-admin-password");
+        context = SpringApplication.run(
+                TrackerApplication.class,
+                "--server.port=0",
+                "--spring.datasource.url=" + TestDatabases.createDatabase(),
+                "--tracker.security.admin.password=one-process-admin-password");
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         http = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port));
         String admin = login("admin", "one-process-admin-password");

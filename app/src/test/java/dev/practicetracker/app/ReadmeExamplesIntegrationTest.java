@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,8 +28,10 @@ class ReadmeExamplesIntegrationTest {
 
     @BeforeAll
     static void start() {
-        context = TrackerApplication.application()
-                .run("--server.port=0", "--spring.datasource.url=" + TestDatabases.createDatabase());
+        context = SpringApplication.run(
+                TrackerApplication.class,
+                "--server.port=0",
+                "--spring.datasource.url=" + TestDatabases.createDatabase());
         port = ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 

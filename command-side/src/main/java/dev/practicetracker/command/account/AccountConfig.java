@@ -9,7 +9,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(LoginProperties.class)
+@EnableConfigurationProperties({LoginProperties.class, AdminProperties.class})
 class AccountConfig {
 
     /** Bcrypt today, recorded in each hash's {id} prefix so a stronger algorithm can be adopted later. */

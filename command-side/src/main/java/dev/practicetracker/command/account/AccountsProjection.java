@@ -12,6 +12,7 @@ import dev.practicetracker.security.AccountDirectory;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.springframework.context.annotation.Primary;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -20,9 +21,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * The write side's record of accounts, updated by a subscribing processor in the same transaction as the account's
- * events (a failure here rolls the command back), and read on every request to check the token's account.
+ * events (a failure here rolls the command back), and read on every request to check the token's account. Primary
+ * for the one-process app, where the query side's directory is in the same context: this one is never behind the
+ * events, since it is written in their transaction. Alone, it is the only directory and being primary changes nothing.
  */
 @Component
+@Primary
 @ProcessingGroup(AccountsProjection.GROUP)
 class AccountsProjection implements AccountRegistry, AccountDirectory {
 

@@ -1,18 +1,14 @@
 package dev.practicetracker.command.account;
 
 import dev.practicetracker.command.Duplicate;
-import dev.practicetracker.events.Ids;
-import dev.practicetracker.events.PersonId;
 import dev.practicetracker.events.Role;
 import dev.practicetracker.security.LocalDefaults;
-import java.util.Locale;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.env.Environment;
@@ -26,37 +22,32 @@ import org.springframework.stereotype.Component;
 @Component
 class FirstAdmin implements ApplicationRunner {
 
-    static final String DEFAULT_PASSWORD = "local-admin-password";
-
     private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
 
     private final AccountRegistry accounts;
     private final org.axonframework.commandhandling.gateway.CommandGateway commands;
-    private final String username;
-    private final String password;
+    private final AdminProperties admin;
 
     FirstAdmin(
             AccountRegistry accounts,
             org.axonframework.commandhandling.gateway.CommandGateway commands,
             Environment environment,
-            @Value("${tracker.security.admin.username:admin}") String username,
-            @Value("${tracker.security.admin.password:" + DEFAULT_PASSWORD + "}") String password) {
-        LocalDefaults.refuseInProduction(environment, DEFAULT_PASSWORD.equals(password), "TRACKER_ADMIN_PASSWORD");
+            AdminProperties admin) {
+        LocalDefaults.refuseInProduction(environment, admin.usesDefaultPassword(), "TRACKER_ADMIN_PASSWORD");
         this.accounts = accounts;
         this.commands = commands;
-        this.username = username.strip().toLowerCase(Locale.ROOT);
-        this.password = password;
+        this.admin = admin;
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        String username = admin.username();
         if (accounts.findByUsername(username).isPresent()) {
             return;
         }
-        PersonId accountId = PersonId.of(Ids.derive("account", username));
         try {
             commands.sendAndWait(new CreateAccountCommand(
-                    accountId, username, "Administrator", Role.ADMIN, Password.of(password), null));
+                    admin.accountId(), username, "Administrator", Role.ADMIN, Password.of(admin.password()), null));
             log.info("Opened the first admin account '{}' from TRACKER_ADMIN_USERNAME", username);
         } catch (AggregateStreamCreationException | ConcurrencyException | Duplicate e) {
             log.debug("The first admin was opened by another node meanwhile");

@@ -7,9 +7,9 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
  * {@link AggregateStreamCreationException} (not a {@link ConcurrencyException}) for a question's first event.
  */
 @Component
+@EnableConfigurationProperties(CatalogueProperties.class)
 class CatalogueLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogueLoader.class);
@@ -31,17 +32,12 @@ class CatalogueLoader implements ApplicationRunner {
     private final Resource catalogue;
     private final boolean enabled;
 
-    CatalogueLoader(
-            QuestionBank bank,
-            CommandGateway commands,
-            ObjectMapper mapper,
-            @Value("${tracker.catalogue.location:classpath:catalogue/questions.json}") Resource catalogue,
-            @Value("${tracker.catalogue.load-on-start:true}") boolean enabled) {
+    CatalogueLoader(QuestionBank bank, CommandGateway commands, ObjectMapper mapper, CatalogueProperties properties) {
         this.bank = bank;
         this.commands = commands;
         this.mapper = mapper;
-        this.catalogue = catalogue;
-        this.enabled = enabled;
+        this.catalogue = properties.location();
+        this.enabled = properties.loadOnStart();
     }
 
     @Override

@@ -2,23 +2,21 @@ package dev.practicetracker.command.session;
 
 import dev.practicetracker.command.question.QuestionBank;
 import java.security.SecureRandom;
-import java.time.Duration;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SessionProperties.class)
 class SessionConfig {
 
     @Bean
-    SessionPolicy sessionPolicy(
-            @Value("${tracker.session.inactivity-timeout:PT2H}") Duration inactivityTimeout,
-            @Value("${tracker.session.max-questions:20}") int maxQuestions,
-            @Value("${tracker.session.max-answer-length:20000}") int maxAnswerLength) {
-        return new SessionPolicy(inactivityTimeout, maxQuestions, maxAnswerLength);
+    SessionPolicy sessionPolicy(SessionProperties properties) {
+        return new SessionPolicy(
+                properties.inactivityTimeout(), properties.maxQuestions(), properties.maxAnswerLength());
     }
 
     @Bean
@@ -28,8 +26,7 @@ class SessionConfig {
 
     /** A session is loaded from its latest snapshot plus the events after it, once it has this many events. */
     @Bean
-    SnapshotTriggerDefinition sessionSnapshotTrigger(
-            Snapshotter snapshotter, @Value("${tracker.session.snapshot-threshold:50}") int threshold) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    SnapshotTriggerDefinition sessionSnapshotTrigger(Snapshotter snapshotter, SessionProperties properties) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshotThreshold());
     }
 }

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Who is logged in (for the web pages), and the accounts and their histories for the admin. */
-@RestController
+@RestController("accountQueryController") // the command side has an AccountController too, and the app has both
 class AccountController {
 
     private final Accounts accounts;

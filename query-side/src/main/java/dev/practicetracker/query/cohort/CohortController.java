@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A coach's view of their cohorts: the overview (JSON or CSV) and the list of cohorts they run. */
-@RestController
+@RestController("cohortQueryController") // the command side has a CohortController too, and the app has both
 class CohortController {
 
     static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);

@@ -43,7 +43,7 @@ class CohortMetrics {
                 .register(registry);
     }
 
-    @Scheduled(fixedDelayString = "${tracker.metrics.domain-interval:15s}")
+    @Scheduled(fixedDelayString = "${tracker.metrics.domain-interval}")
     void sample() {
         try {
             record Roster(String cohort, long enrolled, long active) {}

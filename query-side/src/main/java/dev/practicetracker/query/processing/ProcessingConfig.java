@@ -7,26 +7,25 @@ import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** How the read side consumes the event store: one pooled streaming processor, woken by PostgreSQL notifications. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ProcessingProperties.class)
 class ProcessingConfig {
 
     @Bean
     NotifiedEventSource notifiedEventSource(
-            EventStorageEngine storage,
-            DataSourceProperties dataSource,
-            @Value("${tracker.processing.fetch-size:100}") int fetchSize) {
+            EventStorageEngine storage, DataSourceProperties dataSource, ProcessingProperties properties) {
         return new NotifiedEventSource(
                 storage,
                 dataSource.determineUrl(),
                 dataSource.determineUsername(),
                 dataSource.determinePassword(),
-                fetchSize);
+                properties.fetchSize());
     }
 
     /**

@@ -70,7 +70,7 @@ class ProjectionLag {
         }
     }
 
-    @Scheduled(fixedDelayString = "${tracker.metrics.lag-interval:5s}")
+    @Scheduled(fixedDelayString = "${tracker.metrics.lag-interval}")
     void sample() {
         try {
             long head = head();

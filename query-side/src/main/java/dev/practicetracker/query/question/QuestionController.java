@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The question bank, guidance included, and the themes it is organised by. */
-@RestController
+@RestController("questionQueryController") // the command side has a QuestionController too, and the app has both
 @RequestMapping("/api")
 class QuestionController {
 

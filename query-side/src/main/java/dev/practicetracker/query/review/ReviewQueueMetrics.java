@@ -38,7 +38,7 @@ class ReviewQueueMetrics {
                 .register(registry);
     }
 
-    @Scheduled(fixedDelayString = "${tracker.metrics.domain-interval:15s}")
+    @Scheduled(fixedDelayString = "${tracker.metrics.domain-interval}")
     void sample() {
         try {
             Instant now = Instant.now();

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A candidate's practice history: sessions newest first, one session in full, everything answered as CSV. */
-@RestController
+@RestController("sessionQueryController") // the command side has a SessionController too, and the app has both
 @RequestMapping("/api")
 class SessionController {
 
