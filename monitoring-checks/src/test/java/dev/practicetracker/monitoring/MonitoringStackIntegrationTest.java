@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -44,6 +46,8 @@ class MonitoringStackIntegrationTest {
 
     private static final Pattern LABEL_VALUES = Pattern.compile("label_values\\((.+),\\s*(\\w+)\\)");
     private static final Pattern RELATIVE_TIME = Pattern.compile("now(?:-(\\d+)([smhdw]))?");
+    private static final Pattern TRACKER_FAMILY = Pattern.compile("(?m)^# TYPE (tracker_\\w+) ");
+    private static final Pattern NAMED_ON_PAGE = Pattern.compile("`(tracker_[a-z0-9_]+)`");
 
     private static Path workDir;
     private static String database;
@@ -163,6 +167,40 @@ class MonitoringStackIntegrationTest {
             assertThat(result.output()).as(service.baseUrl() + " scrape").isBlank();
             assertThat(result.exitCode()).isZero();
         }
+    }
+
+    /**
+     * The monitoring page names every {@code tracker_*} metric family the two services expose (a histogram's
+     * {@code _max} gauge too), and none they do not. The per-cohort gauges appear once the query side has sampled the
+     * activity, so the scrapes are retried until they match or the series deadline passes.
+     */
+    @Test
+    void theMonitoringPageNamesExactlyTheTrackerMetricsTheServicesExpose() throws IOException {
+        Set<String> named = new TreeSet<>();
+        Matcher onPage = NAMED_ON_PAGE.matcher(Files.readString(Repository.MONITORING_PAGE));
+        while (onPage.find()) {
+            named.add(onPage.group(1));
+        }
+        Set<String> exposed = trackerFamilies();
+        while (!exposed.equals(named) && Instant.now().isBefore(seriesDeadline)) {
+            ServiceProcess.sleep(500);
+            exposed = trackerFamilies();
+        }
+
+        assertThat(named)
+                .as("the tracker_* metrics named in " + Repository.MONITORING_PAGE)
+                .containsExactlyElementsOf(exposed);
+    }
+
+    private static Set<String> trackerFamilies() {
+        Set<String> families = new TreeSet<>();
+        for (ServiceProcess service : List.of(commandSide, querySide)) {
+            Matcher family = TRACKER_FAMILY.matcher(service.scrape());
+            while (family.find()) {
+                families.add(family.group(1));
+            }
+        }
+        return families;
     }
 
     /** The values Grafana's variables take in this check: ids from the activity, and fixed intervals. */

@@ -7,13 +7,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Where the monitoring assets live: the repository's root, one folder above this module. */
+/** Where the monitoring assets and their page live: the repository's root, one folder above this module. */
 final class Repository {
 
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     static final Path PROMETHEUS = ROOT.resolve("prometheus");
     static final Path DASHBOARDS = ROOT.resolve("grafana/dashboards");
     static final Path DATASOURCES = ROOT.resolve("grafana/provisioning/datasources/datasources.yml");
+    static final Path MONITORING_PAGE = ROOT.resolve("docs/monitoring.md");
 
     private Repository() {}
 

@@ -18,10 +18,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The README's curl examples, run as written (bash, curl and jq) against the one-process app that {@code ./run}
- * starts: the whole session with its read-back, then the accounts example, which enrols the session's candidate.
+ * The curl examples of {@code docs/api.md}, run as written (bash, curl and jq) against the one-process app that
+ * {@code ./run} starts: the whole session with its read-back, then the accounts example, which enrols the session's
+ * candidate.
  */
-class ReadmeExamplesIntegrationTest {
+class ApiExamplesIntegrationTest {
+
+    private static final Path API_PAGE = Path.of("..", "docs", "api.md");
 
     private static ConfigurableApplicationContext context;
     private static int port;
@@ -41,7 +44,7 @@ class ReadmeExamplesIntegrationTest {
     }
 
     @Test
-    void theReadmesSessionAndAccountsExamplesWorkAsWritten() throws Exception {
+    void theApiPagesSessionAndAccountsExamplesWorkAsWritten() throws Exception {
         String session = run(example("session-example"));
 
         assertThat(session)
@@ -79,13 +82,14 @@ class ReadmeExamplesIntegrationTest {
     }
 
     private static String example(String name) throws IOException {
-        String readme = Files.readString(Path.of("..", "README.md"));
+        String page = Files.readString(API_PAGE);
         String start = "<!-- " + name + ":start -->";
         String end = "<!-- " + name + ":end -->";
-        int from = readme.indexOf(start);
-        int to = readme.indexOf(end);
-        assertThat(from).as("README has the " + name + " markers").isNotNegative();
-        return readme.substring(from + start.length(), to)
+        int from = page.indexOf(start);
+        int to = page.indexOf(end);
+        assertThat(from).as(API_PAGE + " has the " + name + " markers").isNotNegative();
+        assertThat(to).as(API_PAGE + " has the end of " + name).isGreaterThan(from);
+        return page.substring(from + start.length(), to)
                 .replace("```bash", "")
                 .replace("```", "")
                 .replace("localhost:8080", "localhost:" + port);
