@@ -1,7 +1,13 @@
 package dev.practicetracker.command;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -17,13 +23,37 @@ import org.springframework.web.bind.annotation.RestController;
 @AnalyzeClasses(packages = "dev.practicetracker.command", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
+    /**
+     * What every feature builds on: the application and the refusals it answers with (root package), and the HTTP
+     * plumbing. A feature may use them; they must never reach into a feature.
+     */
+    private static final String[] SHARED = {"dev.practicetracker.command", "dev.practicetracker.command.web.."};
+
+    /** Any package of the write side that is not shared is a feature, so a new feature is covered without a change. */
+    private static final DescribedPredicate<JavaClass> A_FEATURE = resideInAPackage("dev.practicetracker.command..")
+            .and(not(resideInAnyPackage(SHARED)))
+            .as("a feature of the write side");
+
+    /**
+     * The write side decides from its aggregates and its own lookup tables, never from the read side's answers, which
+     * lag behind the events. (The poms keep the query side's classes off this classpath; Axon's query bus is on it.)
+     */
     @ArchTest
-    static final ArchRule command_side_does_not_depend_on_query_side = noClasses()
+    static final ArchRule command_side_asks_no_queries = noClasses()
             .that()
             .resideInAPackage("dev.practicetracker.command..")
             .should()
             .dependOnClassesThat()
-            .resideInAPackage("dev.practicetracker.query..");
+            .resideInAPackage("org.axonframework.queryhandling..");
+
+    @ArchTest
+    static final ArchRule shared_packages_do_not_depend_on_features =
+            noClasses().that().resideInAnyPackage(SHARED).should().dependOnClassesThat(A_FEATURE);
+
+    /** Features may build on one another (a session checks the cohort roster), but never in a circle. */
+    @ArchTest
+    static final ArchRule packages_are_free_of_cycles =
+            slices().matching("dev.practicetracker.command.(*)..").should().beFreeOfCycles();
 
     /** Only a controller (and the request and response records nested in it) speaks HTTP. */
     @ArchTest

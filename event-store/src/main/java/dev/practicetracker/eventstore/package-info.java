@@ -1,2 +1,2 @@
-/** The event store both services share: Axon's JDBC engine on PostgreSQL, JSON in bytea, schema from Flyway. */
+/** The event store both services share: Axon's JDBC engine on PostgreSQL, JSON in bytea, NOTIFY at commit. */
 package dev.practicetracker.eventstore;

@@ -34,6 +34,9 @@ class GrafanaReaderIntegrationTest extends ReadSideIntegrationTest {
             statement
                     .executeQuery("SELECT candidate_id, rater_role, mean_score FROM qs_rating")
                     .close();
+            statement
+                    .executeQuery("SELECT candidate_id, rater_role, mean_score, first_rated_at FROM qs_current_rating")
+                    .close();
             return null;
         });
     }
@@ -45,7 +48,8 @@ class GrafanaReaderIntegrationTest extends ReadSideIntegrationTest {
             "SELECT * FROM token_entry",
             "SELECT * FROM dead_letter_entry",
             "SELECT answer FROM qs_answer",
-            "SELECT comment FROM qs_rating"
+            "SELECT comment FROM qs_rating",
+            "SELECT comment FROM qs_current_rating"
         }) {
             assertThatThrownBy(() -> asGrafanaReader(statement -> {
                         statement.executeQuery(query).close();
@@ -81,19 +85,5 @@ class GrafanaReaderIntegrationTest extends ReadSideIntegrationTest {
                 statement.execute("RESET ROLE");
             }
         }
-    }
-
-    /** The read-model tables, as the reset handler empties them. */
-    private static final class ReadModelTables {
-        static final String[] ALL = {
-            "qs_question",
-            "qs_cohort",
-            "qs_cohort_member",
-            "qs_candidate",
-            "qs_session",
-            "qs_session_question",
-            "qs_skill_profile",
-            "qs_progress_daily"
-        };
     }
 }

@@ -15,8 +15,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.context.annotation.Primary;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,25 +38,24 @@ class AccountsProjection implements AccountRegistry, AccountDirectory {
             Role.fromId(rs.getString("role")),
             Status.valueOf(rs.getString("status")));
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    AccountsProjection(NamedParameterJdbcTemplate jdbc) {
+    AccountsProjection(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     @EventHandler
     void on(AccountCreatedEvent event) {
         try {
-            jdbc.update(
-                    """
+            jdbc.sql("""
                     INSERT INTO command_accounts (account_id, username, display_name, role, status)
                     VALUES (:id, :username, :displayName, :role, 'ACTIVE')
-                    """,
-                    new MapSqlParameterSource()
-                            .addValue("id", event.accountId().value())
-                            .addValue("username", event.username())
-                            .addValue("displayName", event.displayName())
-                            .addValue("role", event.role().id()));
+                    """)
+                    .param("id", event.accountId().value())
+                    .param("username", event.username())
+                    .param("displayName", event.displayName())
+                    .param("role", event.role().id())
+                    .update();
         } catch (DuplicateKeyException e) {
             // Two nodes created the same username at the same moment: the unique index lets only the first commit.
             throw new Duplicate("the username '" + event.username() + "' is taken");
@@ -85,9 +83,10 @@ class AccountsProjection implements AccountRegistry, AccountDirectory {
     }
 
     private void update(String assignment, PersonId accountId, String value) {
-        int rows = jdbc.update(
-                "UPDATE command_accounts SET " + assignment + " WHERE account_id = :id",
-                new MapSqlParameterSource().addValue("id", accountId.value()).addValue("value", value));
+        int rows = jdbc.sql("UPDATE command_accounts SET " + assignment + " WHERE account_id = :id")
+                .param("id", accountId.value())
+                .param("value", value)
+                .update();
         if (rows != 1) {
             throw new IllegalStateException("no account " + accountId + " in the lookup table");
         }
@@ -95,24 +94,18 @@ class AccountsProjection implements AccountRegistry, AccountDirectory {
 
     @Override
     public Optional<Entry> lookup(PersonId accountId) {
-        return jdbc
-                .query(
-                        "SELECT * FROM command_accounts WHERE account_id = :id",
-                        new MapSqlParameterSource("id", accountId.value()),
-                        ROW)
-                .stream()
-                .findFirst();
+        return jdbc.sql("SELECT * FROM command_accounts WHERE account_id = :id")
+                .param("id", accountId.value())
+                .query(ROW)
+                .optional();
     }
 
     @Override
     public Optional<Entry> findByUsername(String username) {
-        return jdbc
-                .query(
-                        "SELECT * FROM command_accounts WHERE lower(username) = lower(:username)",
-                        new MapSqlParameterSource("username", username),
-                        ROW)
-                .stream()
-                .findFirst();
+        return jdbc.sql("SELECT * FROM command_accounts WHERE lower(username) = lower(:username)")
+                .param("username", username)
+                .query(ROW)
+                .optional();
     }
 
     /** What the filter chain asks on every request. */

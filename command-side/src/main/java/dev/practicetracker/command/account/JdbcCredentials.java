@@ -4,8 +4,7 @@ import dev.practicetracker.events.PersonId;
 import java.sql.Timestamp;
 import java.util.Optional;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -16,11 +15,11 @@ import org.springframework.stereotype.Component;
 @Component
 class JdbcCredentials implements Credentials {
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
     private final String dummyHash;
 
-    JdbcCredentials(NamedParameterJdbcTemplate jdbc, PasswordEncoder encoder) {
+    JdbcCredentials(JdbcClient jdbc, PasswordEncoder encoder) {
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.dummyHash = encoder.encode("a password nobody has, hashed so unknown names cost the same time");
@@ -28,17 +27,16 @@ class JdbcCredentials implements Credentials {
 
     @Override
     public void store(PersonId accountId, Password password) {
-        jdbc.update(
-                """
+        jdbc.sql("""
                 INSERT INTO command_credentials (account_id, password_hash, changed_at)
                 VALUES (:id, :hash, :at)
                 ON CONFLICT (account_id) DO UPDATE SET password_hash = EXCLUDED.password_hash,
                                                        changed_at = EXCLUDED.changed_at
-                """,
-                new MapSqlParameterSource()
-                        .addValue("id", accountId.value())
-                        .addValue("hash", encoder.encode(password.value()))
-                        .addValue("at", Timestamp.from(GenericEventMessage.clock.instant())));
+                """)
+                .param("id", accountId.value())
+                .param("hash", encoder.encode(password.value()))
+                .param("at", Timestamp.from(GenericEventMessage.clock.instant()))
+                .update();
     }
 
     @Override
@@ -51,13 +49,11 @@ class JdbcCredentials implements Credentials {
      * name takes as long to refuse as a wrong password.
      */
     boolean verify(Optional<PersonId> accountId, Password password) {
-        Optional<String> hash = accountId.flatMap(id -> jdbc
-                .queryForList(
-                        "SELECT password_hash FROM command_credentials WHERE account_id = :id",
-                        new MapSqlParameterSource("id", id.value()),
-                        String.class)
-                .stream()
-                .findFirst());
+        Optional<String> hash =
+                accountId.flatMap(id -> jdbc.sql("SELECT password_hash FROM command_credentials WHERE account_id = :id")
+                        .param("id", id.value())
+                        .query(String.class)
+                        .optional());
         String raw = password.value() == null ? "" : password.value();
         boolean matches = encoder.matches(raw, hash.orElse(dummyHash));
         return hash.isPresent() && matches;

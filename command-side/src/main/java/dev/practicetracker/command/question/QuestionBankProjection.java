@@ -12,8 +12,7 @@ import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,59 +33,54 @@ class QuestionBankProjection implements QuestionBank {
             rs.getString("strong_answer"),
             rs.getBoolean("active"));
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    QuestionBankProjection(NamedParameterJdbcTemplate jdbc) {
+    QuestionBankProjection(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     @EventHandler
     void on(QuestionAddedEvent event) {
-        jdbc.update(
-                """
+        jdbc.sql("""
                 INSERT INTO command_question_bank (question_id, theme, difficulty, prompt, strong_answer, active)
                 VALUES (:id, :theme, :difficulty, :prompt, :strongAnswer, TRUE)
                 ON CONFLICT (question_id) DO NOTHING
-                """,
-                new MapSqlParameterSource()
-                        .addValue("id", event.questionId().value())
-                        .addValue("theme", event.theme().id())
-                        .addValue("difficulty", event.difficulty().id())
-                        .addValue("prompt", event.prompt())
-                        .addValue("strongAnswer", event.strongAnswer()));
+                """)
+                .param("id", event.questionId().value())
+                .param("theme", event.theme().id())
+                .param("difficulty", event.difficulty().id())
+                .param("prompt", event.prompt())
+                .param("strongAnswer", event.strongAnswer())
+                .update();
     }
 
     @EventHandler
     void on(QuestionRevisedEvent event) {
-        jdbc.update(
-                """
+        jdbc.sql("""
                 UPDATE command_question_bank
                    SET difficulty = :difficulty, prompt = :prompt, strong_answer = :strongAnswer
                  WHERE question_id = :id
-                """,
-                new MapSqlParameterSource()
-                        .addValue("id", event.questionId().value())
-                        .addValue("difficulty", event.difficulty().id())
-                        .addValue("prompt", event.prompt())
-                        .addValue("strongAnswer", event.strongAnswer()));
+                """)
+                .param("id", event.questionId().value())
+                .param("difficulty", event.difficulty().id())
+                .param("prompt", event.prompt())
+                .param("strongAnswer", event.strongAnswer())
+                .update();
     }
 
     @EventHandler
     void on(QuestionRetiredEvent event) {
-        jdbc.update(
-                "UPDATE command_question_bank SET active = FALSE WHERE question_id = :id",
-                new MapSqlParameterSource("id", event.questionId().value()));
+        jdbc.sql("UPDATE command_question_bank SET active = FALSE WHERE question_id = :id")
+                .param("id", event.questionId().value())
+                .update();
     }
 
     @Override
     public Optional<BankQuestion> find(QuestionId questionId) {
-        return jdbc
-                .query(
-                        "SELECT * FROM command_question_bank WHERE question_id = :id",
-                        new MapSqlParameterSource("id", questionId.value()),
-                        ROW)
-                .stream()
-                .findFirst();
+        return jdbc.sql("SELECT * FROM command_question_bank WHERE question_id = :id")
+                .param("id", questionId.value())
+                .query(ROW)
+                .optional();
     }
 
     @Override
@@ -94,10 +88,9 @@ class QuestionBankProjection implements QuestionBank {
         if (themes.isEmpty()) {
             return List.of();
         }
-        return jdbc.query(
-                "SELECT * FROM command_question_bank WHERE active AND theme IN (:themes) ORDER BY question_id",
-                new MapSqlParameterSource(
-                        "themes", themes.stream().map(Theme::id).toList()),
-                ROW);
+        return jdbc.sql("SELECT * FROM command_question_bank WHERE active AND theme IN (:themes) ORDER BY question_id")
+                .param("themes", themes.stream().map(Theme::id).toList())
+                .query(ROW)
+                .list();
     }
 }

@@ -4,9 +4,8 @@ import dev.practicetracker.events.Role;
 import dev.practicetracker.query.web.NotFound;
 import dev.practicetracker.security.AccountDirectory;
 import dev.practicetracker.security.Actor;
-import java.util.List;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,10 +17,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class Visibility {
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final AccountDirectory accounts;
 
-    Visibility(NamedParameterJdbcTemplate jdbc, AccountDirectory accounts) {
+    Visibility(JdbcClient jdbc, AccountDirectory accounts) {
         this.jdbc = jdbc;
         this.accounts = accounts;
     }
@@ -53,12 +52,13 @@ public class Visibility {
 
     /** Throws "there is no session X" unless {@code actor} may read the session. */
     public void requireSession(Actor actor, String sessionId) {
-        List<SessionOwner> found = jdbc.query(
-                "SELECT candidate_id, cohort_id, mode FROM qs_session WHERE session_id = :id",
-                new MapSqlParameterSource("id", sessionId),
-                (rs, i) -> new SessionOwner(
-                        rs.getString("candidate_id"), rs.getString("cohort_id"), rs.getString("mode")));
-        if (found.isEmpty() || !maySee(actor, found.get(0))) {
+        Optional<SessionOwner> found = jdbc.sql(
+                        "SELECT candidate_id, cohort_id, mode FROM qs_session WHERE session_id = :id")
+                .param("id", sessionId)
+                .query((rs, i) ->
+                        new SessionOwner(rs.getString("candidate_id"), rs.getString("cohort_id"), rs.getString("mode")))
+                .optional();
+        if (found.isEmpty() || !maySee(actor, found.get())) {
             throw new NotFound("session", sessionId);
         }
     }
@@ -72,12 +72,13 @@ public class Visibility {
 
     /** Throws "there is no cohort X" unless {@code actor} is the cohort's coach now. */
     public void requireCohort(Actor actor, String cohortId) {
-        Boolean coaches = actor.is(Role.COACH)
-                && jdbc.queryForObject(
-                        "SELECT EXISTS (SELECT 1 FROM qs_cohort WHERE cohort_id = :cohort AND coach_id = :coach)",
-                        new MapSqlParameterSource("cohort", cohortId).addValue("coach", actor.getName()),
-                        Boolean.class);
-        if (!Boolean.TRUE.equals(coaches)) {
+        boolean coaches = actor.is(Role.COACH)
+                && jdbc.sql("SELECT EXISTS (SELECT 1 FROM qs_cohort WHERE cohort_id = :cohort AND coach_id = :coach)")
+                        .param("cohort", cohortId)
+                        .param("coach", actor.getName())
+                        .query(Boolean.class)
+                        .single();
+        if (!coaches) {
             throw new NotFound("cohort", cohortId);
         }
     }
@@ -91,20 +92,24 @@ public class Visibility {
         return actor.is(Role.CANDIDATE)
                 && "peer".equals(session.mode())
                 && session.cohortId() != null
-                && Boolean.TRUE.equals(jdbc.queryForObject(
-                        """
-                        SELECT EXISTS (SELECT 1 FROM qs_cohort_member
-                                        WHERE cohort_id = :cohort AND candidate_id = :candidate AND enrolled)
-                        """,
-                        new MapSqlParameterSource("cohort", session.cohortId()).addValue("candidate", actor.getName()),
-                        Boolean.class));
+                && jdbc.sql("""
+                                SELECT EXISTS (SELECT 1 FROM qs_cohort_member
+                                                WHERE cohort_id = :cohort AND candidate_id = :candidate AND enrolled)
+                                """)
+                        .param("cohort", session.cohortId())
+                        .param("candidate", actor.getName())
+                        .query(Boolean.class)
+                        .single();
     }
 
     private boolean coaches(String coachId, String candidateId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                """
-                SELECT EXISTS (SELECT 1 FROM qs_cohort_member m JOIN qs_cohort c ON c.cohort_id = m.cohort_id
-                                WHERE m.candidate_id = :candidate AND m.enrolled AND c.coach_id = :coach)
-                """, new MapSqlParameterSource("candidate", candidateId).addValue("coach", coachId), Boolean.class));
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM qs_cohort_member m JOIN qs_cohort c ON c.cohort_id = m.cohort_id
+                                        WHERE m.candidate_id = :candidate AND m.enrolled AND c.coach_id = :coach)
+                        """)
+                .param("candidate", candidateId)
+                .param("coach", coachId)
+                .query(Boolean.class)
+                .single();
     }
 }

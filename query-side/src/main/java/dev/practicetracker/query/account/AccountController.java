@@ -7,8 +7,7 @@ import dev.practicetracker.query.web.Page;
 import dev.practicetracker.query.web.PageRequest;
 import dev.practicetracker.security.Actor;
 import java.util.List;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,9 +20,9 @@ class AccountController {
 
     private final Accounts accounts;
     private final AccountHistory history;
-    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    AccountController(Accounts accounts, AccountHistory history, NamedParameterJdbcTemplate jdbc) {
+    AccountController(Accounts accounts, AccountHistory history, JdbcClient jdbc) {
         this.accounts = accounts;
         this.history = history;
         this.jdbc = jdbc;
@@ -72,10 +71,10 @@ class AccountController {
         } else {
             return List.of();
         }
-        return jdbc.query(
-                sql,
-                new MapSqlParameterSource("id", actor.getName()),
-                (rs, i) -> new MyCohort(rs.getString("cohort_id"), rs.getString("name")));
+        return jdbc.sql(sql)
+                .param("id", actor.getName())
+                .query((rs, i) -> new MyCohort(rs.getString("cohort_id"), rs.getString("name")))
+                .list();
     }
 
     private static Role role(String role) {

@@ -12,8 +12,7 @@ import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -30,28 +29,27 @@ import org.springframework.transaction.PlatformTransactionManager;
 @ProcessingGroup(ReadModels.PROCESSOR)
 class AccountProjection extends SavepointPerEvent {
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    AccountProjection(PlatformTransactionManager transactions, NamedParameterJdbcTemplate jdbc) {
+    AccountProjection(PlatformTransactionManager transactions, JdbcClient jdbc) {
         super(transactions);
         this.jdbc = jdbc;
     }
 
     @EventHandler
     void on(AccountCreatedEvent event, @SequenceNumber long sequence) {
-        jdbc.update(
-                """
+        jdbc.sql("""
                 INSERT INTO qs_accounts (account_id, username, display_name, role, status, changed_at, version)
                 VALUES (:id, :username, :name, :role, 'active', :at, :version)
                 ON CONFLICT (account_id) DO NOTHING
-                """,
-                new MapSqlParameterSource()
-                        .addValue("id", event.accountId().value())
-                        .addValue("username", event.username())
-                        .addValue("name", event.displayName())
-                        .addValue("role", event.role().id())
-                        .addValue("at", Timestamp.from(event.createdAt()))
-                        .addValue("version", sequence));
+                """)
+                .param("id", event.accountId().value())
+                .param("username", event.username())
+                .param("name", event.displayName())
+                .param("role", event.role().id())
+                .param("at", Timestamp.from(event.createdAt()))
+                .param("version", sequence)
+                .update();
     }
 
     @EventHandler
@@ -82,13 +80,12 @@ class AccountProjection extends SavepointPerEvent {
 
     /** Applies an event newer than the row's last, when the row is in the state {@code when} names. */
     private void update(String set, String accountId, long sequence, Instant at, String role, String when) {
-        jdbc.update(
-                "UPDATE qs_accounts SET version = :version, " + set + ", changed_at = :at"
-                        + " WHERE account_id = :id AND version < :version AND " + when,
-                new MapSqlParameterSource()
-                        .addValue("id", accountId)
-                        .addValue("version", sequence)
-                        .addValue("at", Timestamp.from(at))
-                        .addValue("role", role));
+        jdbc.sql("UPDATE qs_accounts SET version = :version, " + set + ", changed_at = :at"
+                        + " WHERE account_id = :id AND version < :version AND " + when)
+                .param("id", accountId)
+                .param("version", sequence)
+                .param("at", Timestamp.from(at))
+                .param("role", role)
+                .update();
     }
 }

@@ -10,8 +10,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,9 +22,9 @@ class Accounts implements AccountDirectory {
 
     private static final String COLUMNS = "account_id, username, display_name, role, status, changed_at";
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    Accounts(NamedParameterJdbcTemplate jdbc) {
+    Accounts(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -39,28 +38,28 @@ class Accounts implements AccountDirectory {
     }
 
     Optional<AccountView> view(String accountId) {
-        return jdbc
-                .query(
-                        "SELECT " + COLUMNS + " FROM qs_accounts WHERE account_id = :id",
-                        new MapSqlParameterSource("id", accountId),
-                        Accounts::row)
-                .stream()
-                .findFirst();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM qs_accounts WHERE account_id = :id")
+                .param("id", accountId)
+                .query(Accounts::row)
+                .optional();
     }
 
     /** Every account, or those of one role, by username. */
     Page<AccountView> list(Role role, PageRequest page) {
         String where = role == null ? "" : " WHERE role = :role";
-        MapSqlParameterSource params = new MapSqlParameterSource("role", role == null ? null : role.id())
-                .addValue("limit", page.size())
-                .addValue("offset", page.offset());
-        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM qs_accounts" + where, params, Long.class);
-        List<AccountView> items = jdbc.query(
-                "SELECT " + COLUMNS + " FROM qs_accounts" + where
-                        + " ORDER BY username, account_id LIMIT :limit OFFSET :offset",
-                params,
-                Accounts::row);
-        return Page.of(items, page, total == null ? 0 : total);
+        String roleId = role == null ? null : role.id();
+        long total = jdbc.sql("SELECT COUNT(*) FROM qs_accounts" + where)
+                .param("role", roleId)
+                .query(Long.class)
+                .single();
+        List<AccountView> items = jdbc.sql("SELECT " + COLUMNS + " FROM qs_accounts" + where
+                        + " ORDER BY username, account_id LIMIT :limit OFFSET :offset")
+                .param("role", roleId)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query(Accounts::row)
+                .list();
+        return Page.of(items, page, total);
     }
 
     private static AccountView row(ResultSet rs, int i) throws SQLException {

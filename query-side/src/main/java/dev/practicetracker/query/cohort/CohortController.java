@@ -2,7 +2,6 @@ package dev.practicetracker.query.cohort;
 
 import dev.practicetracker.query.access.Visibility;
 import dev.practicetracker.query.web.BadRequest;
-import dev.practicetracker.query.web.Page;
 import dev.practicetracker.query.web.PageRequest;
 import dev.practicetracker.security.Actor;
 import java.nio.charset.StandardCharsets;
@@ -69,13 +68,6 @@ class CohortController {
     List<CohortQueries.CoachCohort> cohorts(@AuthenticationPrincipal Actor actor, @PathVariable String coachId) {
         visibility.requireCoach(actor, coachId);
         return queries.cohortsOf(coachId);
-    }
-
-    /** Every cohort for the admin: its coach and who is enrolled now, by name. */
-    @GetMapping("/api/admin/cohorts")
-    Page<CohortQueries.AdminCohort> allCohorts(
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return queries.all(new PageRequest(page, size));
     }
 
     private int inactiveDays(Integer requested) {

@@ -11,8 +11,7 @@ import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -21,10 +20,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 @ProcessingGroup(ReadModels.PROCESSOR)
 class CohortProjection extends SavepointPerEvent {
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final Candidates candidates;
 
-    CohortProjection(PlatformTransactionManager transactions, NamedParameterJdbcTemplate jdbc, Candidates candidates) {
+    CohortProjection(PlatformTransactionManager transactions, JdbcClient jdbc, Candidates candidates) {
         super(transactions);
         this.jdbc = jdbc;
         this.candidates = candidates;
@@ -33,58 +32,54 @@ class CohortProjection extends SavepointPerEvent {
     /** Empties what this projection writes before a rebuild replays the event store into it. */
     @ResetHandler
     void reset() {
-        jdbc.getJdbcTemplate().execute("TRUNCATE qs_cohort, qs_cohort_member");
+        jdbc.sql("TRUNCATE qs_cohort, qs_cohort_member").update();
     }
 
     @EventHandler
     void on(CohortCreatedEvent event) {
-        jdbc.update(
-                """
+        jdbc.sql("""
                 INSERT INTO qs_cohort (cohort_id, name, coach_id, created_at) VALUES (:id, :name, :coach, :at)
                 ON CONFLICT (cohort_id) DO NOTHING
-                """,
-                new MapSqlParameterSource()
-                        .addValue("id", event.cohortId().value())
-                        .addValue("name", event.name())
-                        .addValue("coach", event.coachId().value())
-                        .addValue("at", Timestamp.from(event.createdAt())));
+                """)
+                .param("id", event.cohortId().value())
+                .param("name", event.name())
+                .param("coach", event.coachId().value())
+                .param("at", Timestamp.from(event.createdAt()))
+                .update();
     }
 
     @EventHandler
     void on(CoachAssignedEvent event) {
-        jdbc.update(
-                "UPDATE qs_cohort SET coach_id = :coach WHERE cohort_id = :id",
-                new MapSqlParameterSource()
-                        .addValue("id", event.cohortId().value())
-                        .addValue("coach", event.coachId().value()));
+        jdbc.sql("UPDATE qs_cohort SET coach_id = :coach WHERE cohort_id = :id")
+                .param("id", event.cohortId().value())
+                .param("coach", event.coachId().value())
+                .update();
     }
 
     @EventHandler
     void on(CandidateEnrolledEvent event) {
         candidates.seen(event.candidateId(), event.enrolledAt());
-        jdbc.update(
-                """
+        jdbc.sql("""
                 INSERT INTO qs_cohort_member (cohort_id, candidate_id, enrolled, enrolled_at)
                 VALUES (:cohort, :candidate, TRUE, :at)
                 ON CONFLICT (cohort_id, candidate_id)
                 DO UPDATE SET enrolled = TRUE, enrolled_at = EXCLUDED.enrolled_at, withdrawn_at = NULL
-                """,
-                new MapSqlParameterSource()
-                        .addValue("cohort", event.cohortId().value())
-                        .addValue("candidate", event.candidateId().value())
-                        .addValue("at", Timestamp.from(event.enrolledAt())));
+                """)
+                .param("cohort", event.cohortId().value())
+                .param("candidate", event.candidateId().value())
+                .param("at", Timestamp.from(event.enrolledAt()))
+                .update();
     }
 
     @EventHandler
     void on(CandidateWithdrawnEvent event) {
-        jdbc.update(
-                """
+        jdbc.sql("""
                 UPDATE qs_cohort_member SET enrolled = FALSE, withdrawn_at = :at
                  WHERE cohort_id = :cohort AND candidate_id = :candidate
-                """,
-                new MapSqlParameterSource()
-                        .addValue("cohort", event.cohortId().value())
-                        .addValue("candidate", event.candidateId().value())
-                        .addValue("at", Timestamp.from(event.withdrawnAt())));
+                """)
+                .param("cohort", event.cohortId().value())
+                .param("candidate", event.candidateId().value())
+                .param("at", Timestamp.from(event.withdrawnAt()))
+                .update();
     }
 }

@@ -1,6 +1,5 @@
 package dev.practicetracker.query.cohort;
 
-import dev.practicetracker.events.RaterRole;
 import dev.practicetracker.events.Theme;
 import dev.practicetracker.query.cohort.CohortOverview.AtRisk;
 import dev.practicetracker.query.cohort.CohortOverview.Cohort;
@@ -24,30 +23,31 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * A cohort as its coach sees it, read from the stored roster and skill profiles.
  *
  * <p>The whole roster is read at once, even to answer one page of it: the theme statistics and the at-risk list are
- * about every enrolled candidate, and a cohort is a class of tens, not a table of millions. Two queries, whatever the
- * cohort's size.
+ * about every enrolled candidate, and a cohort is a class of tens, not a table of millions. Three queries (the cohort,
+ * its members' ratings, its roster), whatever the cohort's size.
  */
 @Component
 class CohortQueries {
 
     static final int WEAKEST_THEMES = 3;
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final AtRiskRules rules;
+    private final RatingHistory history;
     private final SkillEstimator estimator;
 
-    CohortQueries(NamedParameterJdbcTemplate jdbc, AtRiskRules rules, SkillEstimator estimator) {
-        this.estimator = estimator;
+    CohortQueries(JdbcClient jdbc, AtRiskRules rules, RatingHistory history, SkillEstimator estimator) {
         this.jdbc = jdbc;
         this.rules = rules;
+        this.history = history;
+        this.estimator = estimator;
     }
 
     /** Every enrolled candidate, assessed, ordered by candidate id; and who has withdrawn. */
@@ -82,14 +82,14 @@ class CohortQueries {
         Map<String, Map<Theme, ThemeLevel>> levels = levels(cohortId, now);
         List<Member> enrolled = new ArrayList<>();
         List<Withdrawn> withdrawn = new ArrayList<>();
-        jdbc.query("""
+        jdbc.sql("""
                 SELECT m.candidate_id, m.enrolled, m.enrolled_at, m.withdrawn_at, c.last_practised_at,
                        a.display_name
                   FROM qs_cohort_member m LEFT JOIN qs_candidate c ON c.candidate_id = m.candidate_id
                   LEFT JOIN qs_accounts a ON a.account_id = m.candidate_id
                  WHERE m.cohort_id = :cohort
                  ORDER BY m.candidate_id
-                """, new MapSqlParameterSource("cohort", cohortId), rs -> {
+                """).param("cohort", cohortId).query(rs -> {
             String candidateId = rs.getString("candidate_id");
             if (!rs.getBoolean("enrolled")) {
                 withdrawn.add(new Withdrawn(candidateId, instant(rs.getTimestamp("withdrawn_at"))));
@@ -125,96 +125,37 @@ class CohortQueries {
 
     /** The cohorts {@code coachId} runs now, by name; the caller has checked the coach exists. */
     List<CoachCohort> cohortsOf(String coachId) {
-        return jdbc.query(
-                """
-                SELECT c.cohort_id, c.name, c.created_at,
-                       (SELECT COUNT(*) FROM qs_cohort_member m WHERE m.cohort_id = c.cohort_id AND m.enrolled)
-                           AS enrolled
-                  FROM qs_cohort c
-                 WHERE c.coach_id = :coach
-                 ORDER BY c.name, c.cohort_id
-                """,
-                new MapSqlParameterSource("coach", coachId),
-                (rs, i) -> new CoachCohort(
+        return jdbc.sql("""
+                        SELECT c.cohort_id, c.name, c.created_at,
+                               (SELECT COUNT(*) FROM qs_cohort_member m WHERE m.cohort_id = c.cohort_id AND m.enrolled)
+                                   AS enrolled
+                          FROM qs_cohort c
+                         WHERE c.coach_id = :coach
+                         ORDER BY c.name, c.cohort_id
+                        """)
+                .param("coach", coachId)
+                .query((rs, i) -> new CoachCohort(
                         rs.getString("cohort_id"),
                         rs.getString("name"),
                         rs.getInt("enrolled"),
-                        instant(rs.getTimestamp("created_at"))));
-    }
-
-    /** A person as an admin's list shows them; {@code displayName} is null before their account is known here. */
-    record Person(String id, String displayName) {}
-
-    /** A cohort with its coach and the candidates enrolled in it now, by candidate id. */
-    record AdminCohort(
-            String cohortId, String name, Person coach, int enrolled, List<Person> candidates, Instant createdAt) {}
-
-    /** One page of every cohort, by name: two queries, whatever the page holds. */
-    Page<AdminCohort> all(PageRequest page) {
-        Long total = jdbc.getJdbcTemplate().queryForObject("SELECT COUNT(*) FROM qs_cohort", Long.class);
-        List<AdminCohort> cohorts = jdbc.query(
-                """
-                SELECT c.cohort_id, c.name, c.coach_id, a.display_name AS coach_name, c.created_at
-                  FROM qs_cohort c LEFT JOIN qs_accounts a ON a.account_id = c.coach_id
-                 ORDER BY c.name, c.cohort_id LIMIT :limit OFFSET :offset
-                """,
-                new MapSqlParameterSource("limit", page.size()).addValue("offset", page.offset()),
-                (rs, i) -> new AdminCohort(
-                        rs.getString("cohort_id"),
-                        rs.getString("name"),
-                        new Person(rs.getString("coach_id"), rs.getString("coach_name")),
-                        0,
-                        new ArrayList<>(),
-                        instant(rs.getTimestamp("created_at"))));
-        if (cohorts.isEmpty()) {
-            return Page.of(List.of(), page, total == null ? 0 : total);
-        }
-        Map<String, List<Person>> members = new HashMap<>();
-        jdbc.query(
-                """
-                SELECT m.cohort_id, m.candidate_id, a.display_name
-                  FROM qs_cohort_member m LEFT JOIN qs_accounts a ON a.account_id = m.candidate_id
-                 WHERE m.cohort_id IN (:ids) AND m.enrolled
-                 ORDER BY m.candidate_id
-                """,
-                new MapSqlParameterSource(
-                        "ids", cohorts.stream().map(AdminCohort::cohortId).toList()),
-                rs -> {
-                    members.computeIfAbsent(rs.getString("cohort_id"), id -> new ArrayList<>())
-                            .add(new Person(rs.getString("candidate_id"), rs.getString("display_name")));
-                });
-        List<AdminCohort> items = cohorts.stream()
-                .map(cohort -> {
-                    List<Person> enrolled = members.getOrDefault(cohort.cohortId(), List.of());
-                    return new AdminCohort(
-                            cohort.cohortId(),
-                            cohort.name(),
-                            cohort.coach(),
-                            enrolled.size(),
-                            List.copyOf(enrolled),
-                            cohort.createdAt());
-                })
-                .toList();
-        return Page.of(items, page, total == null ? 0 : total);
+                        instant(rs.getTimestamp("created_at"))))
+                .list();
     }
 
     private Cohort cohort(String cohortId) {
-        List<Cohort> found = jdbc.query(
-                """
-                SELECT c.cohort_id, c.name, c.coach_id, a.display_name
-                  FROM qs_cohort c LEFT JOIN qs_accounts a ON a.account_id = c.coach_id
-                 WHERE c.cohort_id = :cohort
-                """,
-                new MapSqlParameterSource("cohort", cohortId),
-                (rs, i) -> new Cohort(
+        return jdbc.sql("""
+                        SELECT c.cohort_id, c.name, c.coach_id, a.display_name
+                          FROM qs_cohort c LEFT JOIN qs_accounts a ON a.account_id = c.coach_id
+                         WHERE c.cohort_id = :cohort
+                        """)
+                .param("cohort", cohortId)
+                .query((rs, i) -> new Cohort(
                         rs.getString("cohort_id"),
                         rs.getString("name"),
                         rs.getString("coach_id"),
-                        rs.getString("display_name")));
-        if (found.isEmpty()) {
-            throw new NotFound("cohort", cohortId);
-        }
-        return found.get(0);
+                        rs.getString("display_name")))
+                .optional()
+                .orElseThrow(() -> new NotFound("cohort", cohortId));
     }
 
     /**
@@ -223,27 +164,7 @@ class CohortQueries {
      * as they were months ago.
      */
     private Map<String, Map<Theme, ThemeLevel>> levels(String cohortId, Instant now) {
-        Map<String, Map<Theme, List<RatingVersion>>> versions = new HashMap<>();
-        jdbc.query("""
-                SELECT r.candidate_id, r.theme, r.session_id, r.question_id, r.rater_id, r.rater_role, r.mean_score,
-                       r.answered_at, r.effective_at, r.revision
-                  FROM qs_rating r
-                  JOIN qs_cohort_member m ON m.candidate_id = r.candidate_id
-                 WHERE m.cohort_id = :cohort AND m.enrolled
-                 ORDER BY r.effective_at, r.event_id
-                """, new MapSqlParameterSource("cohort", cohortId), rs -> {
-            versions.computeIfAbsent(rs.getString("candidate_id"), id -> new EnumMap<>(Theme.class))
-                    .computeIfAbsent(Theme.fromId(rs.getString("theme")), theme -> new ArrayList<>())
-                    .add(new RatingVersion(
-                            rs.getString("session_id"),
-                            rs.getString("question_id"),
-                            rs.getString("rater_id"),
-                            RaterRole.fromId(rs.getString("rater_role")),
-                            rs.getDouble("mean_score"),
-                            rs.getTimestamp("answered_at").toInstant(),
-                            rs.getTimestamp("effective_at").toInstant(),
-                            rs.getBoolean("revision")));
-        });
+        Map<String, Map<Theme, List<RatingVersion>>> versions = history.versionsInCohort(cohortId);
         Map<String, Map<Theme, ThemeLevel>> levels = new HashMap<>();
         versions.forEach((candidate, byTheme) -> byTheme.forEach((theme, list) -> {
             SkillEstimate estimate = estimator.estimate(RatingHistory.inForce(list, now), now);
@@ -299,10 +220,6 @@ class CohortQueries {
                 .limit(WEAKEST_THEMES)
                 .map(spread -> new WeakTheme(spread.theme(), spread.title(), spread.mean()))
                 .toList();
-    }
-
-    private static Double oneDecimal(double value) {
-        return Math.round(value * 10) / 10.0;
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -3,8 +3,7 @@ package dev.practicetracker.query.processing;
 import dev.practicetracker.events.CandidateId;
 import java.sql.Timestamp;
 import java.time.Instant;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,32 +13,37 @@ import org.springframework.stereotype.Component;
 @Component
 public class Candidates {
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    Candidates(NamedParameterJdbcTemplate jdbc) {
+    Candidates(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     public void seen(CandidateId candidateId, Instant at) {
-        jdbc.update("""
+        jdbc.sql("""
                 INSERT INTO qs_candidate (candidate_id, first_seen_at) VALUES (:id, :at)
                 ON CONFLICT (candidate_id) DO UPDATE SET first_seen_at = LEAST(qs_candidate.first_seen_at, EXCLUDED.first_seen_at)
-                """, new MapSqlParameterSource("id", candidateId.value()).addValue("at", Timestamp.from(at)));
+                """)
+                .param("id", candidateId.value())
+                .param("at", Timestamp.from(at))
+                .update();
     }
 
     public void practised(CandidateId candidateId, Instant at) {
         seen(candidateId, at);
-        jdbc.update("""
+        jdbc.sql("""
                 UPDATE qs_candidate SET last_practised_at = GREATEST(COALESCE(last_practised_at, :at), :at)
                  WHERE candidate_id = :id
-                """, new MapSqlParameterSource("id", candidateId.value()).addValue("at", Timestamp.from(at)));
+                """)
+                .param("id", candidateId.value())
+                .param("at", Timestamp.from(at))
+                .update();
     }
 
     public boolean exists(String candidateId) {
-        Boolean found = jdbc.queryForObject("""
-                SELECT EXISTS (SELECT 1 FROM qs_candidate WHERE candidate_id = :id)
-                    OR EXISTS (SELECT 1 FROM qs_accounts WHERE account_id = :id AND role = 'candidate')
-                """, new MapSqlParameterSource("id", candidateId), Boolean.class);
-        return Boolean.TRUE.equals(found);
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM qs_candidate WHERE candidate_id = :id)
+                            OR EXISTS (SELECT 1 FROM qs_accounts WHERE account_id = :id AND role = 'candidate')
+                        """).param("id", candidateId).query(Boolean.class).single();
     }
 }

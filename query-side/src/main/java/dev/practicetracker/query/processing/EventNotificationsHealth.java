@@ -1,5 +1,6 @@
 package dev.practicetracker.query.processing;
 
+import dev.practicetracker.eventstore.NotifiedEventSource;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;

@@ -2,6 +2,7 @@ package dev.practicetracker.query.processing;
 
 import dev.practicetracker.events.CandidateEvent;
 import dev.practicetracker.events.account.AccountEvent;
+import dev.practicetracker.eventstore.NotifiedEventSource;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;

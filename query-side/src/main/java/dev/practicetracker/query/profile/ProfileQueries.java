@@ -13,22 +13,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Answers questions about one candidate's skills, computed from the stored ratings as of the moment asked. */
 @Component
 public class ProfileQueries {
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final Candidates candidates;
     private final RatingHistory history;
     private final SkillEstimator estimator;
     private final PracticeScheduler scheduler;
 
     ProfileQueries(
-            NamedParameterJdbcTemplate jdbc,
+            JdbcClient jdbc,
             Candidates candidates,
             RatingHistory history,
             SkillEstimator estimator,
@@ -79,25 +78,25 @@ public class ProfileQueries {
 
     public List<ProgressPoint> progress(String candidateId, Theme theme, LocalDate from, LocalDate to) {
         requireCandidate(candidateId);
-        return jdbc.query(
-                """
-                SELECT theme, day, ratings, mean_score, level, uncertainty FROM qs_progress_daily
-                 WHERE candidate_id = :candidate
-                   AND (CAST(:theme AS VARCHAR) IS NULL OR theme = :theme)
-                   AND day BETWEEN :from AND :to
-                 ORDER BY theme, day
-                """,
-                new MapSqlParameterSource("candidate", candidateId)
-                        .addValue("theme", theme == null ? null : theme.id())
-                        .addValue("from", from)
-                        .addValue("to", to),
-                (rs, i) -> new ProgressPoint(
+        return jdbc.sql("""
+                        SELECT theme, day, ratings, mean_score, level, uncertainty FROM qs_progress_daily
+                         WHERE candidate_id = :candidate
+                           AND (CAST(:theme AS VARCHAR) IS NULL OR theme = :theme)
+                           AND day BETWEEN :from AND :to
+                         ORDER BY theme, day
+                        """)
+                .param("candidate", candidateId)
+                .param("theme", theme == null ? null : theme.id())
+                .param("from", from)
+                .param("to", to)
+                .query((rs, i) -> new ProgressPoint(
                         Theme.fromId(rs.getString("theme")),
                         rs.getDate("day").toLocalDate(),
                         rs.getInt("ratings"),
                         rs.getDouble("mean_score"),
                         decimal(rs.getBigDecimal("level")),
-                        rs.getDouble("uncertainty")));
+                        rs.getDouble("uncertainty")))
+                .list();
     }
 
     /**
@@ -111,12 +110,10 @@ public class ProfileQueries {
     public CalibrationReport calibration(String candidateId) {
         requireCandidate(candidateId);
         Map<Theme, Calibration> byTheme = new EnumMap<>(Theme.class);
-        jdbc.query("""
+        jdbc.sql("""
                 WITH current AS (
-                    SELECT DISTINCT ON (session_id, question_id, rater_id)
-                           session_id, question_id, rater_id, rater_role, theme, mean_score
-                      FROM qs_rating WHERE candidate_id = :candidate
-                     ORDER BY session_id, question_id, rater_id, effective_at DESC, event_id DESC)
+                    SELECT session_id, question_id, rater_role, theme, mean_score
+                      FROM qs_current_rating WHERE candidate_id = :candidate)
                 SELECT s.theme, COUNT(*) AS pairs, AVG(s.mean_score - c.mean_score) AS gap
                   FROM current s
                   JOIN (SELECT session_id, question_id, AVG(mean_score) AS mean_score
@@ -124,7 +121,7 @@ public class ProfileQueries {
                     ON c.session_id = s.session_id AND c.question_id = s.question_id
                  WHERE s.rater_role = 'self'
                  GROUP BY s.theme
-                """, new MapSqlParameterSource("candidate", candidateId), rs -> {
+                """).param("candidate", candidateId).query(rs -> {
             Theme theme = Theme.fromId(rs.getString("theme"));
             double gap = rs.getDouble("gap");
             byTheme.put(theme, new Calibration(theme, rs.getInt("pairs"), round2(gap), reading(gap)));
@@ -160,12 +157,10 @@ public class ProfileQueries {
     /** Each answer with the best available judgement of it: the coach's mean, else a peer's, else the self-rating. */
     private Map<Theme, List<PracticeAttempt>> attempts(String candidateId) {
         Map<Theme, List<PracticeAttempt>> byTheme = new EnumMap<>(Theme.class);
-        jdbc.query("""
+        jdbc.sql("""
                 WITH current AS (
-                    SELECT DISTINCT ON (session_id, question_id, rater_id)
-                           session_id, question_id, rater_role, mean_score
-                      FROM qs_rating WHERE candidate_id = :candidate
-                     ORDER BY session_id, question_id, rater_id, effective_at DESC, event_id DESC)
+                    SELECT session_id, question_id, rater_role, mean_score
+                      FROM qs_current_rating WHERE candidate_id = :candidate)
                 SELECT a.theme, a.answered_at,
                        COALESCE(
                          (SELECT AVG(mean_score) FROM current c WHERE c.session_id = a.session_id
@@ -176,7 +171,7 @@ public class ProfileQueries {
                              AND c.question_id = a.question_id AND c.rater_role = 'self')) AS score
                   FROM qs_answer a WHERE a.candidate_id = :candidate
                  ORDER BY a.answered_at
-                """, new MapSqlParameterSource("candidate", candidateId), rs -> {
+                """).param("candidate", candidateId).query(rs -> {
             BigDecimal score = rs.getBigDecimal("score");
             byTheme.computeIfAbsent(Theme.fromId(rs.getString("theme")), theme -> new ArrayList<>())
                     .add(new PracticeAttempt(
@@ -191,11 +186,13 @@ public class ProfileQueries {
 
     private Map<Theme, AnswerStats> answerStats(String candidateId, Instant asOf) {
         Map<Theme, AnswerStats> stats = new EnumMap<>(Theme.class);
-        jdbc.query(
-                """
+        jdbc.sql("""
                 SELECT theme, COUNT(*) AS answers, MAX(answered_at) AS last FROM qs_answer
                  WHERE candidate_id = :candidate AND answered_at <= :asOf GROUP BY theme
-                """, new MapSqlParameterSource("candidate", candidateId).addValue("asOf", Timestamp.from(asOf)), rs -> {
+                """)
+                .param("candidate", candidateId)
+                .param("asOf", Timestamp.from(asOf))
+                .query(rs -> {
                     stats.put(
                             Theme.fromId(rs.getString("theme")),
                             new AnswerStats(

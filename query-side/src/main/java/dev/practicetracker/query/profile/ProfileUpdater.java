@@ -16,8 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SimplePropertySqlParameterSource;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,17 +29,22 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProfileUpdater {
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcClient jdbc;
+    /** For the daily rows' batch insert, which JdbcClient does not offer. */
+    private final NamedParameterJdbcTemplate batches;
+
     private final RatingHistory history;
     private final SkillEstimator estimator;
     private final QueryUpdateEmitter updates;
 
     ProfileUpdater(
-            NamedParameterJdbcTemplate jdbc,
+            JdbcClient jdbc,
+            NamedParameterJdbcTemplate batches,
             RatingHistory history,
             SkillEstimator estimator,
             QueryUpdateEmitter updates) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.history = history;
         this.estimator = estimator;
         this.updates = updates;
@@ -58,8 +65,7 @@ public class ProfileUpdater {
     }
 
     private void storeProfile(String candidate, Theme theme, SkillEstimate estimate, Instant asOf) {
-        jdbc.update(
-                """
+        jdbc.sql("""
                 INSERT INTO qs_skill_profile (candidate_id, theme, answers, ratings_self, ratings_peer, ratings_coach,
                                               level, uncertainty, enough_evidence, trend, basis, last_practised_at,
                                               last_rated_at, as_of)
@@ -75,20 +81,20 @@ public class ProfileUpdater {
                        enough_evidence = EXCLUDED.enough_evidence, trend = EXCLUDED.trend, basis = EXCLUDED.basis,
                        last_practised_at = EXCLUDED.last_practised_at, last_rated_at = EXCLUDED.last_rated_at,
                        as_of = EXCLUDED.as_of
-                """,
-                new MapSqlParameterSource()
-                        .addValue("candidate", candidate)
-                        .addValue("theme", theme.id())
-                        .addValue("self", count(estimate, RaterRole.SELF))
-                        .addValue("peer", count(estimate, RaterRole.PEER))
-                        .addValue("coach", count(estimate, RaterRole.COACH))
-                        .addValue("level", oneDecimal(estimate.level()))
-                        .addValue("uncertainty", oneDecimal(estimate.uncertainty()))
-                        .addValue("enough", estimate.enoughEvidence())
-                        .addValue("trend", oneDecimal(estimate.trend()))
-                        .addValue("basis", estimate.basis())
-                        .addValue("lastRated", timestamp(estimate.lastRatedAt()))
-                        .addValue("asOf", Timestamp.from(asOf)));
+                """)
+                .param("candidate", candidate)
+                .param("theme", theme.id())
+                .param("self", count(estimate, RaterRole.SELF))
+                .param("peer", count(estimate, RaterRole.PEER))
+                .param("coach", count(estimate, RaterRole.COACH))
+                .param("level", oneDecimal(estimate.level()))
+                .param("uncertainty", oneDecimal(estimate.uncertainty()))
+                .param("enough", estimate.enoughEvidence())
+                .param("trend", oneDecimal(estimate.trend()))
+                .param("basis", estimate.basis())
+                .param("lastRated", timestamp(estimate.lastRatedAt()))
+                .param("asOf", Timestamp.from(asOf))
+                .update();
     }
 
     /**
@@ -104,7 +110,7 @@ public class ProfileUpdater {
                         .add(version);
             }
         }
-        List<MapSqlParameterSource> rows = new ArrayList<>();
+        List<SqlParameterSource> rows = new ArrayList<>();
         for (Map.Entry<LocalDate, List<RatingVersion>> entry : firstRatingsByDay.entrySet()) {
             Instant endOfDay = entry.getKey()
                     .plusDays(1)
@@ -117,26 +123,34 @@ public class ProfileUpdater {
                     .average()
                     .orElse(0);
             SkillEstimate estimate = estimator.estimate(RatingHistory.inForce(versions, endOfDay), endOfDay);
-            rows.add(new MapSqlParameterSource()
-                    .addValue("candidate", candidate)
-                    .addValue("theme", theme.id())
-                    .addValue("day", entry.getKey())
-                    .addValue("ratings", entry.getValue().size())
-                    .addValue("mean", BigDecimal.valueOf(mean).setScale(2, RoundingMode.HALF_UP))
-                    .addValue("level", oneDecimal(estimate.level()))
-                    .addValue("uncertainty", oneDecimal(estimate.uncertainty())));
+            rows.add(new SimplePropertySqlParameterSource(new DailyRow(
+                    candidate,
+                    theme.id(),
+                    entry.getKey(),
+                    entry.getValue().size(),
+                    BigDecimal.valueOf(mean).setScale(2, RoundingMode.HALF_UP),
+                    oneDecimal(estimate.level()),
+                    oneDecimal(estimate.uncertainty()))));
         }
-        MapSqlParameterSource key = new MapSqlParameterSource("candidate", candidate)
-                .addValue("theme", theme.id())
-                .addValue("from", from);
-        jdbc.update(
-                "DELETE FROM qs_progress_daily WHERE candidate_id = :candidate AND theme = :theme AND day >= :from",
-                key);
-        jdbc.batchUpdate("""
+        jdbc.sql("DELETE FROM qs_progress_daily WHERE candidate_id = :candidate AND theme = :theme AND day >= :from")
+                .param("candidate", candidate)
+                .param("theme", theme.id())
+                .param("from", from)
+                .update();
+        batches.batchUpdate("""
                 INSERT INTO qs_progress_daily (candidate_id, theme, day, ratings, mean_score, level, uncertainty)
                 VALUES (:candidate, :theme, :day, :ratings, :mean, :level, :uncertainty)
-                """, rows.toArray(MapSqlParameterSource[]::new));
+                """, rows.toArray(SqlParameterSource[]::new));
     }
+
+    private record DailyRow(
+            String candidate,
+            String theme,
+            LocalDate day,
+            int ratings,
+            BigDecimal mean,
+            BigDecimal level,
+            BigDecimal uncertainty) {}
 
     private static Map<String, Double> currentScores(List<RatingVersion> versions, Instant asOf) {
         Map<String, Double> scores = new LinkedHashMap<>();

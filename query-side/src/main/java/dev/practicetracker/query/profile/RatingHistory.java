@@ -5,12 +5,13 @@ import dev.practicetracker.events.Theme;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Every version of every rating a candidate received, from which any past moment's ratings can be recovered. */
@@ -27,34 +28,58 @@ public class RatingHistory {
             rs.getTimestamp("effective_at").toInstant(),
             rs.getBoolean("revision"));
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    RatingHistory(NamedParameterJdbcTemplate jdbc) {
+    RatingHistory(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /** All versions for one candidate and theme, oldest first. */
     public List<RatingVersion> versions(String candidateId, Theme theme) {
-        return jdbc.query("""
-                SELECT session_id, question_id, rater_id, rater_role, mean_score, answered_at, effective_at, revision
-                  FROM qs_rating WHERE candidate_id = :candidate AND theme = :theme
-                 ORDER BY effective_at, event_id
-                """, new MapSqlParameterSource("candidate", candidateId).addValue("theme", theme.id()), ROW);
+        return jdbc.sql("""
+                        SELECT session_id, question_id, rater_id, rater_role, mean_score, answered_at, effective_at,
+                               revision
+                          FROM qs_rating WHERE candidate_id = :candidate AND theme = :theme
+                         ORDER BY effective_at, event_id
+                        """)
+                .param("candidate", candidateId)
+                .param("theme", theme.id())
+                .query(ROW)
+                .list();
     }
 
     /** All versions for one candidate, by theme, oldest first. */
     public Map<Theme, List<RatingVersion>> versionsByTheme(String candidateId) {
         Map<Theme, List<RatingVersion>> byTheme = new LinkedHashMap<>();
-        jdbc.query("""
+        jdbc.sql("""
                 SELECT theme, session_id, question_id, rater_id, rater_role, mean_score, answered_at, effective_at,
                        revision
                   FROM qs_rating WHERE candidate_id = :candidate
                  ORDER BY effective_at, event_id
-                """, new MapSqlParameterSource("candidate", candidateId), rs -> {
+                """).param("candidate", candidateId).query(rs -> {
             byTheme.computeIfAbsent(Theme.fromId(rs.getString("theme")), theme -> new ArrayList<>())
                     .add(ROW.mapRow(rs, 0));
         });
         return byTheme;
+    }
+
+    /** All versions for every candidate enrolled in a cohort now, by candidate and theme, oldest first. */
+    public Map<String, Map<Theme, List<RatingVersion>>> versionsInCohort(String cohortId) {
+        Map<String, Map<Theme, List<RatingVersion>>> byCandidate = new HashMap<>();
+        jdbc.sql("""
+                SELECT r.candidate_id, r.theme, r.session_id, r.question_id, r.rater_id, r.rater_role, r.mean_score,
+                       r.answered_at, r.effective_at, r.revision
+                  FROM qs_rating r
+                  JOIN qs_cohort_member m ON m.candidate_id = r.candidate_id
+                 WHERE m.cohort_id = :cohort AND m.enrolled
+                 ORDER BY r.effective_at, r.event_id
+                """).param("cohort", cohortId).query(rs -> {
+            byCandidate
+                    .computeIfAbsent(rs.getString("candidate_id"), id -> new EnumMap<>(Theme.class))
+                    .computeIfAbsent(Theme.fromId(rs.getString("theme")), theme -> new ArrayList<>())
+                    .add(ROW.mapRow(rs, 0));
+        });
+        return byCandidate;
     }
 
     /**

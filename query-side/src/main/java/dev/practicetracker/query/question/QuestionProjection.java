@@ -9,8 +9,7 @@ import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -19,9 +18,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 @ProcessingGroup(ReadModels.PROCESSOR)
 class QuestionProjection extends SavepointPerEvent {
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    QuestionProjection(PlatformTransactionManager transactions, NamedParameterJdbcTemplate jdbc) {
+    QuestionProjection(PlatformTransactionManager transactions, JdbcClient jdbc) {
         super(transactions);
         this.jdbc = jdbc;
     }
@@ -29,49 +28,46 @@ class QuestionProjection extends SavepointPerEvent {
     /** Empties what this projection writes before a rebuild replays the event store into it. */
     @ResetHandler
     void reset() {
-        jdbc.getJdbcTemplate().execute("TRUNCATE qs_question");
+        jdbc.sql("TRUNCATE qs_question").update();
     }
 
     @EventHandler
     void on(QuestionAddedEvent event) {
-        jdbc.update(
-                """
+        jdbc.sql("""
                 INSERT INTO qs_question (question_id, theme, difficulty, prompt, strong_answer, source, active, added_at)
                 VALUES (:id, :theme, :difficulty, :prompt, :strongAnswer, :source, TRUE, :at)
                 ON CONFLICT (question_id) DO NOTHING
-                """,
-                new MapSqlParameterSource()
-                        .addValue("id", event.questionId().value())
-                        .addValue("theme", event.theme().id())
-                        .addValue("difficulty", event.difficulty().id())
-                        .addValue("prompt", event.prompt())
-                        .addValue("strongAnswer", event.strongAnswer())
-                        .addValue("source", event.source())
-                        .addValue("at", Timestamp.from(event.addedAt())));
+                """)
+                .param("id", event.questionId().value())
+                .param("theme", event.theme().id())
+                .param("difficulty", event.difficulty().id())
+                .param("prompt", event.prompt())
+                .param("strongAnswer", event.strongAnswer())
+                .param("source", event.source())
+                .param("at", Timestamp.from(event.addedAt()))
+                .update();
     }
 
     @EventHandler
     void on(QuestionRevisedEvent event) {
-        jdbc.update(
-                """
+        jdbc.sql("""
                 UPDATE qs_question SET difficulty = :difficulty, prompt = :prompt, strong_answer = :strongAnswer,
                        revised_at = :at
                  WHERE question_id = :id
-                """,
-                new MapSqlParameterSource()
-                        .addValue("id", event.questionId().value())
-                        .addValue("difficulty", event.difficulty().id())
-                        .addValue("prompt", event.prompt())
-                        .addValue("strongAnswer", event.strongAnswer())
-                        .addValue("at", Timestamp.from(event.revisedAt())));
+                """)
+                .param("id", event.questionId().value())
+                .param("difficulty", event.difficulty().id())
+                .param("prompt", event.prompt())
+                .param("strongAnswer", event.strongAnswer())
+                .param("at", Timestamp.from(event.revisedAt()))
+                .update();
     }
 
     @EventHandler
     void on(QuestionRetiredEvent event) {
-        jdbc.update(
-                "UPDATE qs_question SET active = FALSE, retired_at = :at WHERE question_id = :id",
-                new MapSqlParameterSource()
-                        .addValue("id", event.questionId().value())
-                        .addValue("at", Timestamp.from(event.retiredAt())));
+        jdbc.sql("UPDATE qs_question SET active = FALSE, retired_at = :at WHERE question_id = :id")
+                .param("id", event.questionId().value())
+                .param("at", Timestamp.from(event.retiredAt()))
+                .update();
     }
 }

@@ -13,8 +13,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** The question bank and its themes, read from the question projection. */
@@ -29,44 +28,46 @@ class QuestionQueries {
                AND (CAST(:active AS BOOLEAN) IS NULL OR active = :active)
             """;
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    QuestionQueries(NamedParameterJdbcTemplate jdbc) {
+    QuestionQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /** Questions ordered by theme id, then prompt; {@code theme} and {@code active} narrow them when given. */
     Page<QuestionView> questions(Theme theme, Boolean active, PageRequest page) {
-        MapSqlParameterSource params = new MapSqlParameterSource("theme", theme == null ? null : theme.id())
-                .addValue("active", active)
-                .addValue("limit", page.size())
-                .addValue("offset", page.offset());
-        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM qs_question" + FILTER, params, Long.class);
-        List<QuestionView> items = jdbc.query(
-                "SELECT " + COLUMNS + " FROM qs_question" + FILTER
-                        + " ORDER BY theme, prompt, question_id LIMIT :limit OFFSET :offset",
-                params,
-                QuestionQueries::question);
-        return Page.of(items, page, total == null ? 0 : total);
+        String themeId = theme == null ? null : theme.id();
+        long total = jdbc.sql("SELECT COUNT(*) FROM qs_question" + FILTER)
+                .param("theme", themeId)
+                .param("active", active)
+                .query(Long.class)
+                .single();
+        List<QuestionView> items = jdbc.sql("SELECT " + COLUMNS + " FROM qs_question" + FILTER
+                        + " ORDER BY theme, prompt, question_id LIMIT :limit OFFSET :offset")
+                .param("theme", themeId)
+                .param("active", active)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query(QuestionQueries::question)
+                .list();
+        return Page.of(items, page, total);
     }
 
     QuestionView question(String questionId) {
-        List<QuestionView> found = jdbc.query(
-                "SELECT " + COLUMNS + " FROM qs_question WHERE question_id = :id",
-                new MapSqlParameterSource("id", questionId),
-                QuestionQueries::question);
-        if (found.isEmpty()) {
-            throw new NotFound("question", questionId);
-        }
-        return found.get(0);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM qs_question WHERE question_id = :id")
+                .param("id", questionId)
+                .query(QuestionQueries::question)
+                .optional()
+                .orElseThrow(() -> new NotFound("question", questionId));
     }
 
     /** Every theme, in the catalogue's order, including those with no active question yet. */
     List<ThemeView> themes() {
         Map<Theme, Integer> active = new EnumMap<>(Theme.class);
-        jdbc.query("SELECT theme, COUNT(*) AS questions FROM qs_question WHERE active GROUP BY theme", rs -> {
-            active.put(Theme.fromId(rs.getString("theme")), rs.getInt("questions"));
-        });
+        jdbc.sql("SELECT theme, COUNT(*) AS questions FROM qs_question WHERE active GROUP BY theme")
+                .query(rs -> {
+                    active.put(Theme.fromId(rs.getString("theme")), rs.getInt("questions"));
+                });
         List<ThemeView> themes = new ArrayList<>();
         for (Theme theme : Theme.values()) {
             themes.add(new ThemeView(theme.id(), theme.title(), theme.covers(), active.getOrDefault(theme, 0)));

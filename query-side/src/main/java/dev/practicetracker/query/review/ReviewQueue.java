@@ -6,8 +6,7 @@ import dev.practicetracker.query.web.PageRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,19 +40,19 @@ class ReviewQueue {
 
     private static final String PENDING_WHERE = " WHERE c.coach_id = :coach AND " + WAITING;
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    ReviewQueue(NamedParameterJdbcTemplate jdbc) {
+    ReviewQueue(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /** One page of {@code coachId}'s queue as it stands at {@code now}; the caller has checked the coach exists. */
     Page<ReviewItem> pending(String coachId, PageRequest page, Instant now) {
-        MapSqlParameterSource params = new MapSqlParameterSource("coach", coachId)
-                .addValue("limit", page.size())
-                .addValue("offset", page.offset());
-        Long total = jdbc.queryForObject("SELECT COUNT(*)" + PENDING_FROM + PENDING_WHERE, params, Long.class);
-        List<ReviewItem> items = jdbc.query("""
+        long total = jdbc.sql("SELECT COUNT(*)" + PENDING_FROM + PENDING_WHERE)
+                .param("coach", coachId)
+                .query(Long.class)
+                .single();
+        List<ReviewItem> items = jdbc.sql("""
                 SELECT a.session_id, a.question_id, a.candidate_id, p.display_name AS candidate_name, a.cohort_id,
                        c.name AS cohort_name, a.theme,
                        COALESCE(sq.prompt, q.prompt) AS prompt, q.strong_answer, a.answer, a.time_spent_seconds,
@@ -65,30 +64,35 @@ class ReviewQueue {
                 """ + PENDING_WHERE + """
                  ORDER BY a.answered_at, a.session_id, a.question_id
                  LIMIT :limit OFFSET :offset
-                """, params, (rs, i) -> {
-            Instant answeredAt = rs.getTimestamp("answered_at").toInstant();
-            Duration waited = Duration.between(answeredAt, now);
-            if (waited.isNegative()) {
-                // An answer stamped a little ahead of this server's clock has not waited yet.
-                waited = Duration.ZERO;
-            }
-            return new ReviewItem(
-                    rs.getString("session_id"),
-                    rs.getString("question_id"),
-                    rs.getString("candidate_id"),
-                    rs.getString("candidate_name"),
-                    rs.getString("cohort_id"),
-                    rs.getString("cohort_name"),
-                    Theme.fromId(rs.getString("theme")),
-                    rs.getString("prompt"),
-                    rs.getString("strong_answer"),
-                    rs.getString("answer"),
-                    rs.getInt("time_spent_seconds"),
-                    answeredAt,
-                    waited.toSeconds(),
-                    Waiting.describe(waited));
-        });
-        return Page.of(items, page, total == null ? 0 : total);
+                """)
+                .param("coach", coachId)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query((rs, i) -> {
+                    Instant answeredAt = rs.getTimestamp("answered_at").toInstant();
+                    Duration waited = Duration.between(answeredAt, now);
+                    if (waited.isNegative()) {
+                        // An answer stamped a little ahead of this server's clock has not waited yet.
+                        waited = Duration.ZERO;
+                    }
+                    return new ReviewItem(
+                            rs.getString("session_id"),
+                            rs.getString("question_id"),
+                            rs.getString("candidate_id"),
+                            rs.getString("candidate_name"),
+                            rs.getString("cohort_id"),
+                            rs.getString("cohort_name"),
+                            Theme.fromId(rs.getString("theme")),
+                            rs.getString("prompt"),
+                            rs.getString("strong_answer"),
+                            rs.getString("answer"),
+                            rs.getInt("time_spent_seconds"),
+                            answeredAt,
+                            waited.toSeconds(),
+                            Waiting.describe(waited));
+                })
+                .list();
+        return Page.of(items, page, total);
     }
 
     /** How many answers wait in one cohort, and since when the oldest has; null when none waits. */
@@ -96,20 +100,20 @@ class ReviewQueue {
 
     /** The backlog of every cohort, those with nothing waiting included, for the queue's gauges. */
     List<Backlog> backlogs() {
-        return jdbc.query(
-                """
+        return jdbc.sql("""
                 SELECT c.cohort_id, COUNT(w.answered_at) AS waiting, MIN(w.answered_at) AS oldest
                   FROM qs_cohort c
                   LEFT JOIN (SELECT a.cohort_id, a.answered_at
                 """ + PENDING_FROM + " WHERE " + WAITING + """
                             ) w ON w.cohort_id = c.cohort_id
                  GROUP BY c.cohort_id
-                """,
-                (rs, i) -> new Backlog(
+                """)
+                .query((rs, i) -> new Backlog(
                         rs.getString("cohort_id"),
                         rs.getLong("waiting"),
                         rs.getTimestamp("oldest") == null
                                 ? null
-                                : rs.getTimestamp("oldest").toInstant()));
+                                : rs.getTimestamp("oldest").toInstant()))
+                .list();
     }
 }

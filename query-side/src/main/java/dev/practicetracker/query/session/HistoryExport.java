@@ -10,8 +10,7 @@ import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,13 +39,13 @@ class HistoryExport {
 
     private static final int FETCH_SIZE = 500;
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final TransactionTemplate readOnly;
 
     HistoryExport(DataSource dataSource, PlatformTransactionManager transactions) {
         JdbcTemplate streaming = new JdbcTemplate(dataSource);
         streaming.setFetchSize(FETCH_SIZE);
-        this.jdbc = new NamedParameterJdbcTemplate(streaming);
+        this.jdbc = JdbcClient.create(streaming);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
     }
@@ -60,14 +59,8 @@ class HistoryExport {
         CsvWriter csv = new CsvWriter(out);
         csv.record(HEADER);
         try {
-            readOnly.executeWithoutResult(status ->
-                    jdbc.query("""
-                    WITH current AS (
-                        SELECT DISTINCT ON (session_id, question_id, rater_id)
-                               session_id, question_id, rater_id, rater_role, mean_score, comment, effective_at
-                          FROM qs_rating WHERE candidate_id = :candidate
-                         ORDER BY session_id, question_id, rater_id, effective_at DESC, event_id DESC),
-                    summary AS (
+            readOnly.executeWithoutResult(status -> jdbc.sql("""
+                    WITH summary AS (
                         SELECT session_id, question_id,
                                ROUND(AVG(mean_score) FILTER (WHERE rater_role = 'self'), 2) AS self_mean,
                                ROUND(AVG(mean_score) FILTER (WHERE rater_role = 'peer'), 2) AS peer_mean,
@@ -76,7 +69,7 @@ class HistoryExport {
                                           ORDER BY CASE rater_role WHEN 'self' THEN 0 WHEN 'peer' THEN 1 ELSE 2 END,
                                                    effective_at, rater_id)
                                    FILTER (WHERE comment IS NOT NULL AND comment <> '') AS comments
-                          FROM current GROUP BY session_id, question_id)
+                          FROM qs_current_rating WHERE candidate_id = :candidate GROUP BY session_id, question_id)
                     SELECT a.session_id, s.started_at, a.theme, a.question_id, q.prompt, a.answered_at,
                            a.time_spent_seconds, a.answer, r.self_mean, r.peer_mean, r.coach_mean, r.comments
                       FROM qs_answer a
@@ -85,7 +78,9 @@ class HistoryExport {
                       LEFT JOIN summary r ON r.session_id = a.session_id AND r.question_id = a.question_id
                      WHERE a.candidate_id = :candidate
                      ORDER BY s.started_at, a.session_id, q.position, a.answered_at
-                    """, new MapSqlParameterSource("candidate", candidateId), rs -> {
+                    """)
+                    .param("candidate", candidateId)
+                    .query(rs -> {
                         try {
                             csv.record(row(rs));
                         } catch (IOException e) {

@@ -31,8 +31,10 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SimplePropertySqlParameterSource;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -43,17 +45,22 @@ class SessionProjection extends SavepointPerEvent {
 
     private static final Logger log = LoggerFactory.getLogger(SessionProjection.class);
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcClient jdbc;
+    /** For a session's questions, inserted as one batch, which JdbcClient does not offer. */
+    private final NamedParameterJdbcTemplate batches;
+
     private final Candidates candidates;
     private final ProfileUpdater profiles;
 
     SessionProjection(
             PlatformTransactionManager transactions,
-            NamedParameterJdbcTemplate jdbc,
+            JdbcClient jdbc,
+            NamedParameterJdbcTemplate batches,
             Candidates candidates,
             ProfileUpdater profiles) {
         super(transactions);
         this.jdbc = jdbc;
+        this.batches = batches;
         this.candidates = candidates;
         this.profiles = profiles;
     }
@@ -61,46 +68,46 @@ class SessionProjection extends SavepointPerEvent {
     /** Empties what this projection writes before a rebuild replays the event store into it. */
     @ResetHandler
     void reset() {
-        jdbc.getJdbcTemplate()
-                .execute(
-                        "TRUNCATE qs_candidate, qs_session, qs_session_question, qs_answer, qs_rating, qs_skill_profile, qs_progress_daily");
+        jdbc.sql(
+                        "TRUNCATE qs_candidate, qs_session, qs_session_question, qs_answer, qs_rating, qs_skill_profile, qs_progress_daily")
+                .update();
         // Dead letters go too: the replay meets the same events again and dead-letters those that still fail, while
         // a stale letter left behind would hold every replayed event of its candidate back.
-        int letters = jdbc.getJdbcTemplate()
-                .update("DELETE FROM dead_letter_entry WHERE processing_group = ?", ReadModels.PROCESSOR);
+        int letters = jdbc.sql("DELETE FROM dead_letter_entry WHERE processing_group = ?")
+                .param(ReadModels.PROCESSOR)
+                .update();
         log.info("Read models emptied for a rebuild from the event store ({} dead letters cleared)", letters);
     }
 
     @EventHandler
     void on(SessionStartedEvent event) {
         candidates.seen(event.candidateId(), event.startedAt());
-        jdbc.update(
-                """
+        jdbc.sql("""
                 INSERT INTO qs_session (session_id, candidate_id, cohort_id, mode, status, planned_count, started_at,
                                         last_activity_at)
                 VALUES (:id, :candidate, :cohort, :mode, 'in-progress', :planned, :at, :at)
                 ON CONFLICT (session_id) DO NOTHING
-                """,
-                new MapSqlParameterSource()
-                        .addValue("id", event.sessionId().value())
-                        .addValue("candidate", event.candidateId().value())
-                        .addValue("cohort", idOrNull(event.cohortId()))
-                        .addValue("mode", event.mode().id())
-                        .addValue("planned", event.questions().size())
-                        .addValue("at", Timestamp.from(event.startedAt())));
+                """)
+                .param("id", event.sessionId().value())
+                .param("candidate", event.candidateId().value())
+                .param("cohort", idOrNull(event.cohortId()))
+                .param("mode", event.mode().id())
+                .param("planned", event.questions().size())
+                .param("at", Timestamp.from(event.startedAt()))
+                .update();
         List<PlannedQuestion> questions = event.questions();
-        MapSqlParameterSource[] rows = new MapSqlParameterSource[questions.size()];
+        SqlParameterSource[] rows = new SqlParameterSource[questions.size()];
         for (int i = 0; i < questions.size(); i++) {
             PlannedQuestion question = questions.get(i);
-            rows[i] = new MapSqlParameterSource()
-                    .addValue("session", event.sessionId().value())
-                    .addValue("position", i + 1)
-                    .addValue("question", question.questionId().value())
-                    .addValue("theme", question.theme().id())
-                    .addValue("difficulty", question.difficulty().id())
-                    .addValue("prompt", question.prompt());
+            rows[i] = new SimplePropertySqlParameterSource(new QuestionRow(
+                    event.sessionId().value(),
+                    i + 1,
+                    question.questionId().value(),
+                    question.theme().id(),
+                    question.difficulty().id(),
+                    question.prompt()));
         }
-        jdbc.batchUpdate("""
+        batches.batchUpdate("""
                 INSERT INTO qs_session_question (session_id, position, question_id, theme, difficulty, prompt)
                 VALUES (:session, :position, :question, :theme, :difficulty, :prompt)
                 ON CONFLICT (session_id, question_id) DO NOTHING
@@ -109,22 +116,21 @@ class SessionProjection extends SavepointPerEvent {
 
     @EventHandler
     void on(QuestionAnsweredEvent event) {
-        jdbc.update(
-                """
+        jdbc.sql("""
                 INSERT INTO qs_answer (session_id, question_id, candidate_id, cohort_id, theme, answer,
                                        time_spent_seconds, answered_at)
                 VALUES (:session, :question, :candidate, :cohort, :theme, :answer, :spent, :at)
                 ON CONFLICT (session_id, question_id) DO NOTHING
-                """,
-                new MapSqlParameterSource()
-                        .addValue("session", event.sessionId().value())
-                        .addValue("question", event.questionId().value())
-                        .addValue("candidate", event.candidateId().value())
-                        .addValue("cohort", idOrNull(event.cohortId()))
-                        .addValue("theme", event.theme().id())
-                        .addValue("answer", event.answer())
-                        .addValue("spent", event.timeSpentSeconds())
-                        .addValue("at", Timestamp.from(event.answeredAt())));
+                """)
+                .param("session", event.sessionId().value())
+                .param("question", event.questionId().value())
+                .param("candidate", event.candidateId().value())
+                .param("cohort", idOrNull(event.cohortId()))
+                .param("theme", event.theme().id())
+                .param("answer", event.answer())
+                .param("spent", event.timeSpentSeconds())
+                .param("at", Timestamp.from(event.answeredAt()))
+                .update();
         touch(event.sessionId(), event.answeredAt());
         candidates.practised(event.candidateId(), event.answeredAt());
         profiles.refresh(event.candidateId(), event.theme(), event.answeredAt());
@@ -178,8 +184,7 @@ class SessionProjection extends SavepointPerEvent {
             String comment,
             Instant effectiveAt,
             boolean revision) {
-        jdbc.update(
-                """
+        jdbc.sql("""
                 INSERT INTO qs_rating (event_id, session_id, question_id, rater_id, rater_role, candidate_id, cohort_id,
                                        theme, clarity, reasoning, technical_depth, structure, impact, mean_score,
                                        comment, answered_at, effective_at, revision)
@@ -189,25 +194,25 @@ class SessionProjection extends SavepointPerEvent {
                                 :at),
                        :at, :revision
                 ON CONFLICT (event_id) DO NOTHING
-                """,
-                new MapSqlParameterSource()
-                        .addValue("eventId", eventId)
-                        .addValue("session", sessionId.value())
-                        .addValue("question", questionId.value())
-                        .addValue("rater", raterId.value())
-                        .addValue("role", role.id())
-                        .addValue("candidate", candidateId.value())
-                        .addValue("cohort", idOrNull(cohortId))
-                        .addValue("theme", theme.id())
-                        .addValue("clarity", scores.clarity())
-                        .addValue("reasoning", scores.reasoning())
-                        .addValue("depth", scores.technicalDepth())
-                        .addValue("structure", scores.structure())
-                        .addValue("impact", scores.impact())
-                        .addValue("mean", BigDecimal.valueOf(scores.mean()).setScale(2, RoundingMode.HALF_UP))
-                        .addValue("comment", comment)
-                        .addValue("at", Timestamp.from(effectiveAt))
-                        .addValue("revision", revision));
+                """)
+                .param("eventId", eventId)
+                .param("session", sessionId.value())
+                .param("question", questionId.value())
+                .param("rater", raterId.value())
+                .param("role", role.id())
+                .param("candidate", candidateId.value())
+                .param("cohort", idOrNull(cohortId))
+                .param("theme", theme.id())
+                .param("clarity", scores.clarity())
+                .param("reasoning", scores.reasoning())
+                .param("depth", scores.technicalDepth())
+                .param("structure", scores.structure())
+                .param("impact", scores.impact())
+                .param("mean", BigDecimal.valueOf(scores.mean()).setScale(2, RoundingMode.HALF_UP))
+                .param("comment", comment)
+                .param("at", Timestamp.from(effectiveAt))
+                .param("revision", revision)
+                .update();
         profiles.refresh(candidateId, theme, effectiveAt);
     }
 
@@ -227,20 +232,23 @@ class SessionProjection extends SavepointPerEvent {
     }
 
     private void end(SessionId sessionId, String status, Instant at, String reason) {
-        jdbc.update(
-                "UPDATE qs_session SET status = :status, ended_at = :at, end_reason = :reason WHERE session_id = :id",
-                new MapSqlParameterSource()
-                        .addValue("id", sessionId.value())
-                        .addValue("status", status)
-                        .addValue("at", Timestamp.from(at))
-                        .addValue("reason", reason));
+        jdbc.sql("UPDATE qs_session SET status = :status, ended_at = :at, end_reason = :reason WHERE session_id = :id")
+                .param("id", sessionId.value())
+                .param("status", status)
+                .param("at", Timestamp.from(at))
+                .param("reason", reason)
+                .update();
     }
 
     private void touch(SessionId sessionId, Instant at) {
-        jdbc.update("""
-                UPDATE qs_session SET last_activity_at = GREATEST(last_activity_at, :at) WHERE session_id = :id
-                """, new MapSqlParameterSource("id", sessionId.value()).addValue("at", Timestamp.from(at)));
+        jdbc.sql("UPDATE qs_session SET last_activity_at = GREATEST(last_activity_at, :at) WHERE session_id = :id")
+                .param("id", sessionId.value())
+                .param("at", Timestamp.from(at))
+                .update();
     }
+
+    private record QuestionRow(
+            String session, int position, String question, String theme, String difficulty, String prompt) {}
 
     private static String idOrNull(CohortId cohortId) {
         return cohortId == null ? null : cohortId.value();

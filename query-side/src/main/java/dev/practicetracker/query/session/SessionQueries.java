@@ -18,8 +18,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,10 +33,10 @@ class SessionQueries {
             .thenComparing(SessionView.Rating::ratedAt)
             .thenComparing(SessionView.Rating::raterId);
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final Candidates candidates;
 
-    SessionQueries(NamedParameterJdbcTemplate jdbc, Candidates candidates) {
+    SessionQueries(JdbcClient jdbc, Candidates candidates) {
         this.jdbc = jdbc;
         this.candidates = candidates;
     }
@@ -45,29 +44,36 @@ class SessionQueries {
     /** The candidate's sessions, newest first. */
     Page<SessionView> sessions(String candidateId, PageRequest page) {
         requireCandidate(candidateId);
-        MapSqlParameterSource params = new MapSqlParameterSource("candidate", candidateId)
-                .addValue("limit", page.size())
-                .addValue("offset", page.offset());
-        Long total = jdbc.queryForObject(
-                "SELECT COUNT(*) FROM qs_session WHERE candidate_id = :candidate", params, Long.class);
-        List<SessionRow> rows = jdbc.query("""
-                SELECT session_id, candidate_id, cohort_id, mode, status, planned_count, started_at, ended_at, end_reason
-                  FROM qs_session WHERE candidate_id = :candidate
-                 ORDER BY started_at DESC, session_id DESC
-                 LIMIT :limit OFFSET :offset
-                """, params, SessionQueries::sessionRow);
-        return Page.of(withContents(rows), page, total == null ? 0 : total);
+        long total = jdbc.sql("SELECT COUNT(*) FROM qs_session WHERE candidate_id = :candidate")
+                .param("candidate", candidateId)
+                .query(Long.class)
+                .single();
+        List<SessionRow> rows = jdbc.sql("""
+                        SELECT session_id, candidate_id, cohort_id, mode, status, planned_count, started_at, ended_at,
+                               end_reason
+                          FROM qs_session WHERE candidate_id = :candidate
+                         ORDER BY started_at DESC, session_id DESC
+                         LIMIT :limit OFFSET :offset
+                        """)
+                .param("candidate", candidateId)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query(SessionQueries::sessionRow)
+                .list();
+        return Page.of(withContents(rows), page, total);
     }
 
     SessionView session(String sessionId) {
-        List<SessionRow> rows = jdbc.query("""
-                SELECT session_id, candidate_id, cohort_id, mode, status, planned_count, started_at, ended_at, end_reason
-                  FROM qs_session WHERE session_id = :id
-                """, new MapSqlParameterSource("id", sessionId), SessionQueries::sessionRow);
-        if (rows.isEmpty()) {
-            throw new NotFound("session", sessionId);
-        }
-        return withContents(rows).get(0);
+        SessionRow row = jdbc.sql("""
+                        SELECT session_id, candidate_id, cohort_id, mode, status, planned_count, started_at, ended_at,
+                               end_reason
+                          FROM qs_session WHERE session_id = :id
+                        """)
+                .param("id", sessionId)
+                .query(SessionQueries::sessionRow)
+                .optional()
+                .orElseThrow(() -> new NotFound("session", sessionId));
+        return withContents(List.of(row)).get(0);
     }
 
     void requireCandidate(String candidateId) {
@@ -80,13 +86,12 @@ class SessionQueries {
         if (sessions.isEmpty()) {
             return List.of();
         }
-        MapSqlParameterSource ids = new MapSqlParameterSource(
-                "ids", sessions.stream().map(SessionRow::sessionId).toList());
+        List<String> ids = sessions.stream().map(SessionRow::sessionId).toList();
         Map<String, List<QuestionRow>> questions = new HashMap<>();
-        jdbc.query("""
+        jdbc.sql("""
                 SELECT session_id, position, question_id, theme, difficulty, prompt FROM qs_session_question
                  WHERE session_id IN (:ids) ORDER BY session_id, position
-                """, ids, rs -> {
+                """).param("ids", ids).query(rs -> {
             questions
                     .computeIfAbsent(rs.getString("session_id"), id -> new ArrayList<>())
                     .add(new QuestionRow(
@@ -97,10 +102,10 @@ class SessionQueries {
                             rs.getString("prompt")));
         });
         Map<AnswerKey, SessionView.Answer> answers = new HashMap<>();
-        jdbc.query("""
+        jdbc.sql("""
                 SELECT session_id, question_id, answer, time_spent_seconds, answered_at FROM qs_answer
                  WHERE session_id IN (:ids)
-                """, ids, rs -> {
+                """).param("ids", ids).query(rs -> {
             answers.put(
                     new AnswerKey(rs.getString("session_id"), rs.getString("question_id")),
                     new SessionView.Answer(
@@ -152,18 +157,14 @@ class SessionQueries {
      * Each rater's latest version of their rating of each answer, with when the first version was given: the table
      * keeps every version so that past profiles can be recomputed, but a session shows only the rating in force.
      */
-    private Map<AnswerKey, List<SessionView.Rating>> currentRatings(MapSqlParameterSource ids) {
+    private Map<AnswerKey, List<SessionView.Rating>> currentRatings(List<String> ids) {
         Map<AnswerKey, List<SessionView.Rating>> ratings = new HashMap<>();
-        jdbc.query("""
-                SELECT DISTINCT ON (session_id, question_id, rater_id)
-                       session_id, question_id, rater_id, rater_role, clarity, reasoning, technical_depth, structure,
-                       impact, mean_score, comment, effective_at, revision,
-                       MIN(effective_at) OVER versions AS first_rated_at
-                  FROM qs_rating
+        jdbc.sql("""
+                SELECT session_id, question_id, rater_id, rater_role, clarity, reasoning, technical_depth, structure,
+                       impact, mean_score, comment, effective_at, revision, first_rated_at
+                  FROM qs_current_rating
                  WHERE session_id IN (:ids)
-                WINDOW versions AS (PARTITION BY session_id, question_id, rater_id)
-                 ORDER BY session_id, question_id, rater_id, effective_at DESC, event_id DESC
-                """, ids, rs -> {
+                """).param("ids", ids).query(rs -> {
             boolean revised = rs.getBoolean("revision");
             RubricScores scores = new RubricScores(
                     rs.getInt("clarity"),

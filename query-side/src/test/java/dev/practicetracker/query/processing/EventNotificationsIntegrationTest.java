@@ -7,13 +7,46 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.practicetracker.events.CoachId;
 import dev.practicetracker.events.CohortId;
 import dev.practicetracker.events.cohort.CohortCreatedEvent;
+import dev.practicetracker.eventstore.NotifiedEventSource;
 import dev.practicetracker.query.ReadSideIntegrationTest;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class EventNotificationsIntegrationTest extends ReadSideIntegrationTest {
+
+    @Autowired
+    private DataSource dataSource;
+
+    /** The trigger's SQL spells the channel itself; this holds it to the constant the listener and health use. */
+    @Test
+    void theEventTablesTriggerNotifiesTheChannelTheListenerListensOn() throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("LISTEN " + NotifiedEventSource.CHANNEL);
+            try {
+                append(new CohortCreatedEvent(
+                        CohortId.of("c-" + UUID.randomUUID()), "Heard", CoachId.of("coach-1"), Instant.now()));
+
+                PGNotification[] received =
+                        connection.unwrap(PGConnection.class).getNotifications(10_000);
+
+                assertThat(received).isNotEmpty();
+                assertThat(received[0].getName()).isEqualTo(NotifiedEventSource.CHANNEL);
+                assertThat(notifications().get("channel").asText()).isEqualTo(NotifiedEventSource.CHANNEL);
+            } finally {
+                // The connection goes back to the pool, where it must not go on listening.
+                statement.execute("UNLISTEN *");
+            }
+        }
+    }
 
     @Test
     void healthShowsItsDetailsToAnAdminOnly() {

@@ -1,4 +1,4 @@
-package dev.practicetracker.query.processing;
+package dev.practicetracker.eventstore;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -40,6 +40,12 @@ import org.springframework.context.SmartLifecycle;
  */
 public class NotifiedEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, SmartLifecycle {
 
+    /**
+     * The channel that the {@code events_appended} trigger of {@code db/eventstore/V1__event_store.sql} notifies. An
+     * applied migration is never edited (Flyway would refuse its changed checksum), so the SQL keeps its own spelling
+     * of the name; the query side's {@code EventNotificationsIntegrationTest} listens on this constant and fails if
+     * the two part.
+     */
     public static final String CHANNEL = "tracker_events_appended";
 
     private static final Logger log = LoggerFactory.getLogger(NotifiedEventSource.class);
