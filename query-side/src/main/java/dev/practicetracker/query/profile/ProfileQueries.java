@@ -217,8 +217,7 @@ public class ProfileQueries {
         }
         if (!estimate.enoughEvidence()) {
             return "not enough evidence yet: " + estimate.ratingsCounted() + " rating(s), ±"
-                    + Math.round(estimate.uncertainty()) + " level points (needs "
-                    + SkillEstimator.MIN_RATINGS_FOR_EVIDENCE + " ratings and ±"
+                    + Math.round(estimate.uncertainty()) + " level points (needs ±"
                     + Math.round(SkillEstimator.MAX_UNCERTAINTY_FOR_EVIDENCE_LEVEL_POINTS) + " or less)";
         }
         return "established: " + estimate.ratingsCounted() + " ratings, ±" + Math.round(estimate.uncertainty())

@@ -118,6 +118,18 @@ final class EstimatorSimulation {
             return decayingError / candidates;
         }
 
+        double productTrendMae() {
+            return productTrendError / candidates;
+        }
+
+        double plainMeanTrendMae() {
+            return plainMeanTrendError / candidates;
+        }
+
+        double decayingTrendMae() {
+            return decayingTrendError / candidates;
+        }
+
         double coverageOne() {
             return (double) withinOne / candidates;
         }
@@ -257,9 +269,9 @@ final class EstimatorSimulation {
                 t.productMae(),
                 t.plainMeanMae(),
                 t.decayingMae(),
-                t.productTrendError / t.candidates,
-                t.plainMeanTrendError / t.candidates,
-                t.decayingTrendError / t.candidates,
+                t.productTrendMae(),
+                t.plainMeanTrendMae(),
+                t.decayingTrendMae(),
                 t.uncertaintySum / t.candidates,
                 100 * t.coverageOne(),
                 100 * t.coverageTwo(),
