@@ -35,15 +35,16 @@ import java.util.Objects;
  *   <li><em>Slipping</em>: practised, and weak (level at most {@value #WEAK_LEVEL_POINTS}) or falling (the trend is
  *       at least {@value #FALLING_TREND_LEVEL_POINTS} level points down and larger than the level's uncertainty, so
  *       not just noise), whether or not spacing says it is due.
- *   <li><em>Due</em>: practised, and due by spacing.
- *   <li><em>New today</em>: never practised, up to {@value #NEW_THEMES_PER_DAY} new themes a day; a theme whose first
- *       answer was in the last 24 hours uses up one of them.
+ *   <li><em>Due or new today</em>: practised themes due by spacing, and never-practised themes up to {@value
+ *       #NEW_THEMES_PER_DAY} new themes a day (a theme whose first answer was in the last 24 hours uses up one of
+ *       them). A new theme counts as urgency {@value #NEW_THEME_URGENCY}: below a due theme that is overdue and
+ *       middling, above one answered well.
  *   <li><em>New later</em>: never practised, beyond today's pace.
  *   <li><em>On track</em>: practised, not slipping and not yet due.
  * </ol>
  *
  * <p>So a falling or weak theme is never buried under unexplored ones, and unexplored themes arrive a few a day instead
- * of all at once. Within a group practised themes are ordered by urgency, new themes by the theme order:
+ * of all at once. Within a group themes are ordered by urgency, new themes among themselves by the theme order:
  *
  * <pre>
  * urgency  = WEIGHT_OVERDUE     × overdue
@@ -57,8 +58,8 @@ import java.util.Objects;
  * #WEIGHT_STALENESS} (summing to 1), {@value #UNCERTAINTY_SATURATION_LEVEL_POINTS} level points, {@value
  * #STALENESS_SATURATION_DAYS} days and {@value #OVERDUE_SATURATION_DAYS} days. A theme with no rating counts as level
  * {@value SkillEstimator#PRIOR_LEVEL_POINTS} with the prior uncertainty. The reported priority, 0 to 1, is the group
- * (slipping 0.8 to 1, due 0.6 to 0.8, new today 0.4 to 0.6, new later 0.2 to 0.4, on track 0 to 0.2) plus a fifth of
- * the urgency. Ties go to the earlier due date, then to the theme order.
+ * (slipping 0.75 to 1, due or new today 0.5 to 0.75, new later 0.25 to 0.5, on track 0 to 0.25) plus a quarter of the
+ * urgency. Ties go to the earlier due date, then to the theme order.
  *
  * <p><b>Reasons.</b> Each reason is one sentence that starts with the group in words ("Slipping", "Weak spot", "Due
  * for review", "New theme", "On track") and then gives the level (±uncertainty), days since last practice and the
@@ -101,6 +102,9 @@ public final class PracticeScheduler {
 
     /** How many never-practised themes are introduced per day, like new cards per day in a spaced-repetition deck. */
     public static final int NEW_THEMES_PER_DAY = 2;
+
+    /** Urgency of a never-practised theme within the day's pace, against a due theme's urgency (0 to 1). */
+    public static final double NEW_THEME_URGENCY = 0.6;
 
     /** Weight of overdue-ness in the urgency. */
     public static final double WEIGHT_OVERDUE = 0.40;
@@ -165,8 +169,7 @@ public final class PracticeScheduler {
     /** The groups of the ranking, highest first; see the class comment. */
     private enum Group {
         SLIPPING,
-        DUE,
-        NEW_TODAY,
+        DUE_OR_NEW_TODAY,
         NEW_LATER,
         ON_TRACK;
 
@@ -180,12 +183,12 @@ public final class PracticeScheduler {
             ThemeHistory history, Spacing spacing, Instant now, double lowestLevelsCutoff, boolean newWithinPace) {
         SkillEstimate estimate = history.estimate();
         if (spacing.lastAttempt == null) {
-            Group group = newWithinPace ? Group.NEW_TODAY : Group.NEW_LATER;
+            Group group = newWithinPace ? Group.DUE_OR_NEW_TODAY : Group.NEW_LATER;
             String reason = newWithinPace
                     ? "New theme: not practised yet; start it today (" + NEW_THEMES_PER_DAY + " new themes a day)."
                     : "New theme, waiting its turn: not practised yet; " + NEW_THEMES_PER_DAY
                             + " new themes a day, and today's are taken.";
-            return new PracticeRecommendation(history.theme(), now, group.priority(0.5), reason);
+            return new PracticeRecommendation(history.theme(), now, group.priority(NEW_THEME_URGENCY), reason);
         }
         Instant dueAt = spacing.dueAt();
         double daysOverdue = days(dueAt, now);
@@ -219,7 +222,7 @@ public final class PracticeScheduler {
             group = Group.SLIPPING;
             lead = "Weak spot";
         } else if (!dueAt.isAfter(now)) {
-            group = Group.DUE;
+            group = Group.DUE_OR_NEW_TODAY;
             lead = "Due for review";
         } else {
             group = Group.ON_TRACK;

@@ -10,6 +10,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.MatrixUtils;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.RealVector;
 
 /**
  * Estimates a candidate's level in one theme from the ratings their answers received, as it stood at a given instant.
@@ -18,17 +22,21 @@ import java.util.Objects;
  * the five criteria, 1 to 5) maps linearly onto that scale: 1 is 0, 3 is 50, 5 is 100.
  *
  * <p><b>Which ratings count.</b> Only ratings given at or before the as-of instant count, so a profile as it stood on a
- * past date is computed by passing that date. Rater roles are kept apart, never blended into one number:
+ * past date is computed by passing that date.
  *
  * <ul>
- *   <li>The headline level rests on <em>coach and peer ratings</em>. Self-ratings do not move it at all, because
- *       candidates tend to rate themselves systematically (not just randomly) off, and averaging cannot remove a bias.
+ *   <li>When a theme has any coach or peer rating, the headline level rests on <em>coach and peer ratings</em>, and
+ *       self-ratings count too, but only as the level <em>plus the candidate's own self-rating bias</em>: the filter
+ *       estimates that bias from answers a coach or peer also rated (prior 0 ± {@value #SELF_BIAS_STD_LEVEL_POINTS}
+ *       level points, drifting by {@value #SELF_BIAS_VARIANCE_PER_DAY} squared points a day), so a candidate who
+ *       always rates themselves a point higher does not raise their level by doing so, while an honest self-rating
+ *       adds a little evidence. A self-rating also counts less than a coach's, being noisier.
  *   <li>Only when a theme has no coach or peer rating at all does the headline rest on <em>self-ratings only</em>,
- *       and the estimate says so in its {@code basis}; its uncertainty then includes the unknown self-rating bias
- *       ({@value #SELF_BIAS_STD_LEVEL_POINTS} level points, one standard deviation), which no number of self-ratings
- *       shrinks.
+ *       and the estimate says so in its {@code basis}; the bias is then unknown, so its spread is added to the
+ *       uncertainty, which no number of self-ratings brings below {@value #SELF_BIAS_STD_LEVEL_POINTS} level points:
+ *       such a level never counts as established.
  *   <li>The per-role breakdown always reports each role separately: its count, its plain mean score and its own level
- *       estimate computed with the same method from that role's ratings alone.
+ *       estimate from that role's ratings alone, taken at face value.
  * </ul>
  *
  * <p><b>Model.</b> The true level is assumed to move smoothly: it has a level and a rate of change (level points per
@@ -49,16 +57,18 @@ import java.util.Objects;
  *
  * <p><b>Uncertainty</b> is the filter's standard deviation of the level at the as-of instant, in level points. It
  * includes the prediction from the last rating to that instant, so it grows during a gap without practice (and with
- * an uncertain rate of change); it is capped at the prior's. It is meant literally: on simulated candidates the truth
- * lies within ±1 of it about two times in three and within ±2 about 19 times in 20 ({@code EstimatorBenchmark}).
+ * an uncertain rate of change); it is capped at the prior's. Because the level and its rate of change are modelled
+ * as moving, the lag behind a changing skill is part of it. It is meant literally: on simulated candidates the truth
+ * lies within ±1 of it about 68 to 80 times in 100 and within ±2 about 96 to 99 ({@code EstimatorBenchmark}).
  *
  * <p><b>Enough evidence.</b> The headline level counts as established when its uncertainty is at most {@value
  * #MAX_UNCERTAINTY_FOR_EVIDENCE_LEVEL_POINTS} level points; above that it should be shown as provisional. How many
  * ratings that takes follows from who gave them and when.
  *
- * <p><b>Trend.</b> The trend is the headline level at the as-of instant minus the filter's level at the start of the
- * trend window ({@link #DEFAULT_TREND_WINDOW} by default), both from the same basis of ratings. It is {@code null}
- * when no rating of that basis existed at the window start.
+ * <p><b>Trend.</b> The trend is the headline level at the as-of instant minus the level at the start of the trend
+ * window ({@link #DEFAULT_TREND_WINDOW} by default) as known now: smoothed with the ratings that came after it
+ * (Rauch-Tung-Striebel), so it does not inherit the filter's lag at that time. It is {@code null} when no rating of
+ * the headline basis existed at the window start.
  *
  * <p>Deterministic, and independent of the order ratings are passed in (ties are broken by role and score). One pass
  * over the ratings: O(n) when they arrive in chronological order, as a projection delivers them, O(n log n)
@@ -73,7 +83,7 @@ public final class SkillEstimator {
     public static final double PRIOR_STD_LEVEL_POINTS = 30.0;
 
     /** Variance of the level's own random step per elapsed day, in squared level points per day. */
-    public static final double LEVEL_VARIANCE_PER_DAY = 1.0;
+    public static final double LEVEL_VARIANCE_PER_DAY = 0.3;
 
     /** Variance of the rate of change's random step per elapsed day, in squared (level points per day) per day. */
     public static final double SLOPE_VARIANCE_PER_DAY = 0.01;
@@ -88,7 +98,7 @@ public final class SkillEstimator {
     public static final double PEER_NOISE_STD_LEVEL_POINTS = 30.0;
 
     /** Measurement noise of a self-rating, one standard deviation in level points. */
-    public static final double SELF_NOISE_STD_LEVEL_POINTS = 30.0;
+    public static final double SELF_NOISE_STD_LEVEL_POINTS = 35.0;
 
     /** Spread of a candidate's unknown self-rating bias, one standard deviation in level points. */
     public static final double SELF_BIAS_STD_LEVEL_POINTS = 25.0;
@@ -229,26 +239,37 @@ public final class SkillEstimator {
 
     /**
      * Kalman filter for one stream of ratings. The state is level, rate of change and self-rating bias (level points,
-     * points per day, level points) with its covariance, as of the last rating; plus the state as it stood at the
-     * trend window start. A joint track reads a self-rating as level plus bias; any other track reads every rating as
-     * the level itself, and a track of self-ratings alone then adds the bias it cannot see to its uncertainty.
+     * points per day, level points) with its covariance, as of the last rating. A joint track reads a self-rating as
+     * level plus bias; any other track reads every rating as the level itself, and a track of self-ratings alone then
+     * adds the bias it cannot see to its uncertainty. From the trend window start on, each step is kept, so that the
+     * level at the window start can be smoothed with the ratings that came after it (Rauch-Tung-Striebel).
      */
     private static final class Track {
         private final boolean joint;
         private final boolean selfOnly;
-        private double[] state = {PRIOR_LEVEL_POINTS, 0, 0};
-        private double[][] covariance = {
-            {PRIOR_VARIANCE, 0, 0},
-            {0, PRIOR_SLOPE_VARIANCE, 0},
-            {0, 0, SELF_BIAS_STD_LEVEL_POINTS * SELF_BIAS_STD_LEVEL_POINTS}
-        };
+        private RealVector state = new ArrayRealVector(new double[] {PRIOR_LEVEL_POINTS, 0, 0});
+        private RealMatrix covariance = MatrixUtils.createRealDiagonalMatrix(new double[] {
+            PRIOR_VARIANCE, PRIOR_SLOPE_VARIANCE, SELF_BIAS_STD_LEVEL_POINTS * SELF_BIAS_STD_LEVEL_POINTS
+        });
         private Instant lastAt;
         private int count;
         private double scoreSum;
         private boolean hasLevelAtWindowStart;
-        private Snapshot atWindowStart;
+        private final List<Step> sinceWindowStart = new ArrayList<>();
 
-        private record Snapshot(double[] state, double[][] covariance, Instant at) {}
+        /** A filtered state and, once the next rating came, the prediction that led from it to that rating. */
+        private static final class Step {
+            final RealVector state;
+            final RealMatrix covariance;
+            RealMatrix transition;
+            RealVector predictedState;
+            RealMatrix predictedCovariance;
+
+            Step(RealVector state, RealMatrix covariance) {
+                this.state = state;
+                this.covariance = covariance;
+            }
+        }
 
         private Track(boolean joint, boolean selfOnly) {
             this.joint = joint;
@@ -265,13 +286,14 @@ public final class SkillEstimator {
 
         void observe(RatingObservation rating, Instant windowStart) {
             if (lastAt != null) {
+                Instant from = lastAt;
                 if (!lastAt.isAfter(windowStart) && rating.ratedAt().isAfter(windowStart)) {
-                    // The last state before the window start is the filter's knowledge at that moment.
-                    atWindowStart = new Snapshot(state, covariance, lastAt);
+                    // The window start becomes a step of its own, with no rating, so it can be smoothed.
+                    predictTo(days(lastAt, windowStart));
+                    sinceWindowStart.add(new Step(state, covariance));
+                    from = windowStart;
                 }
-                Snapshot predicted = predict(state, covariance, days(lastAt, rating.ratedAt()));
-                state = predicted.state;
-                covariance = predicted.covariance;
+                predictTo(days(from, rating.ratedAt()));
             }
             update(rating);
             lastAt = rating.ratedAt();
@@ -279,95 +301,89 @@ public final class SkillEstimator {
             scoreSum += rating.meanScore();
             if (!rating.ratedAt().isAfter(windowStart)) {
                 hasLevelAtWindowStart = true;
-                atWindowStart = null;
+            } else {
+                sinceWindowStart.add(new Step(state, covariance));
+            }
+        }
+
+        /** Moves the state {@code days} on, recording the prediction on the last kept step for smoothing. */
+        private void predictTo(double days) {
+            RealMatrix transition = transition(days);
+            state = transition.operate(state);
+            covariance = transition
+                    .multiply(covariance)
+                    .multiply(transition.transpose())
+                    .add(processNoise(days));
+            if (!sinceWindowStart.isEmpty()) {
+                Step last = sinceWindowStart.get(sinceWindowStart.size() - 1);
+                last.transition = transition;
+                last.predictedState = state;
+                last.predictedCovariance = covariance;
             }
         }
 
         /** The Kalman update for one rating: {@code h} picks the level, plus the bias for a self-rating. */
         private void update(RatingObservation rating) {
-            double[] h = {1, 0, joint && rating.role() == RaterRole.SELF ? 1 : 0};
+            RealVector h = new ArrayRealVector(new double[] {1, 0, joint && rating.role() == RaterRole.SELF ? 1 : 0});
             double noiseStd = noiseStdLevelPoints(rating.role());
-            double[] ph = new double[3];
-            for (int i = 0; i < 3; i++) {
-                for (int j = 0; j < 3; j++) {
-                    ph[i] += covariance[i][j] * h[j];
-                }
-            }
-            double innovationVariance = noiseStd * noiseStd;
-            double predictedRating = 0;
-            for (int i = 0; i < 3; i++) {
-                innovationVariance += h[i] * ph[i];
-                predictedRating += h[i] * state[i];
-            }
-            double innovation = levelFromMeanScore(rating.meanScore()) - predictedRating;
-            double[] newState = state.clone();
-            double[][] newCovariance = new double[3][3];
-            for (int i = 0; i < 3; i++) {
-                double gain = ph[i] / innovationVariance;
-                newState[i] += gain * innovation;
-                for (int j = 0; j < 3; j++) {
-                    newCovariance[i][j] = covariance[i][j] - gain * ph[j];
-                }
-            }
-            state = newState;
-            covariance = newCovariance;
+            RealVector ph = covariance.operate(h);
+            double innovationVariance = h.dotProduct(ph) + noiseStd * noiseStd;
+            double innovation = levelFromMeanScore(rating.meanScore()) - h.dotProduct(state);
+            RealVector gain = ph.mapDivide(innovationVariance);
+            state = state.add(gain.mapMultiply(innovation));
+            covariance = covariance.subtract(gain.outerProduct(ph));
         }
 
         double levelAt(Instant asOf) {
-            return clampToScale(predict(state, covariance, days(lastAt, asOf)).state[0]);
+            return clampToScale(transition(days(lastAt, asOf)).operate(state).getEntry(0));
         }
 
         double uncertaintyAt(Instant asOf) {
-            double variance = predict(state, covariance, days(lastAt, asOf)).covariance[0][0];
+            double days = days(lastAt, asOf);
+            RealMatrix transition = transition(days);
+            double variance = transition
+                    .multiply(covariance)
+                    .multiply(transition.transpose())
+                    .add(processNoise(days))
+                    .getEntry(0, 0);
             if (selfOnly) {
                 variance += SELF_BIAS_STD_LEVEL_POINTS * SELF_BIAS_STD_LEVEL_POINTS;
             }
             return Math.sqrt(Math.min(PRIOR_VARIANCE, variance));
         }
 
+        /** The level at the window start, knowing every rating up to the as-of instant. */
         double levelAtWindowStart(Instant windowStart) {
-            if (atWindowStart == null) {
+            if (sinceWindowStart.isEmpty()) {
                 return levelAt(windowStart);
             }
-            Snapshot then = atWindowStart;
-            return clampToScale(predict(then.state, then.covariance, days(then.at, windowStart)).state[0]);
+            RealVector smoothed = sinceWindowStart.get(sinceWindowStart.size() - 1).state;
+            for (int k = sinceWindowStart.size() - 2; k >= 0; k--) {
+                Step step = sinceWindowStart.get(k);
+                RealMatrix smootherGain = step.covariance
+                        .multiply(step.transition.transpose())
+                        .multiply(MatrixUtils.inverse(step.predictedCovariance));
+                smoothed = step.state.add(smootherGain.operate(smoothed.subtract(step.predictedState)));
+            }
+            return clampToScale(smoothed.getEntry(0));
         }
 
-        /**
-         * The state {@code days} later: the rate of change decays by {@code e = exp(-damping × days)}, the level moves
-         * by its integral, the bias stays; the variances grow by the random steps of that span.
-         */
-        private static Snapshot predict(double[] state, double[][] covariance, double days) {
-            if (days <= 0) {
-                return new Snapshot(state, covariance, null);
-            }
+        /** The rate of change decays by {@code e = exp(-damping × days)}, the level moves by its integral. */
+        private static RealMatrix transition(double days) {
             double decay = Math.exp(-SLOPE_DAMPING_PER_DAY * days);
             double reach = (1 - decay) / SLOPE_DAMPING_PER_DAY;
-            double[][] f = {{1, reach, 0}, {0, decay, 0}, {0, 0, 1}};
-            double[] next = new double[3];
-            double[][] fp = new double[3][3];
-            for (int i = 0; i < 3; i++) {
-                for (int j = 0; j < 3; j++) {
-                    next[i] += f[i][j] * state[j];
-                    for (int k = 0; k < 3; k++) {
-                        fp[i][j] += f[i][k] * covariance[k][j];
-                    }
-                }
-            }
-            double[][] grown = new double[3][3];
-            for (int i = 0; i < 3; i++) {
-                for (int j = 0; j < 3; j++) {
-                    for (int k = 0; k < 3; k++) {
-                        grown[i][j] += fp[i][k] * f[j][k];
-                    }
-                }
-            }
-            grown[0][0] += LEVEL_VARIANCE_PER_DAY * days + SLOPE_VARIANCE_PER_DAY * days * days * days / 3;
-            grown[0][1] += SLOPE_VARIANCE_PER_DAY * days * days / 2;
-            grown[1][0] += SLOPE_VARIANCE_PER_DAY * days * days / 2;
-            grown[1][1] += SLOPE_VARIANCE_PER_DAY * (1 - decay * decay) / (2 * SLOPE_DAMPING_PER_DAY);
-            grown[2][2] += SELF_BIAS_VARIANCE_PER_DAY * days;
-            return new Snapshot(next, grown, null);
+            return MatrixUtils.createRealMatrix(new double[][] {{1, reach, 0}, {0, decay, 0}, {0, 0, 1}});
+        }
+
+        /** The random steps of level, rate of change and bias over {@code days}. */
+        private static RealMatrix processNoise(double days) {
+            double decay = Math.exp(-SLOPE_DAMPING_PER_DAY * days);
+            double cross = SLOPE_VARIANCE_PER_DAY * days * days / 2;
+            return MatrixUtils.createRealMatrix(new double[][] {
+                {LEVEL_VARIANCE_PER_DAY * days + SLOPE_VARIANCE_PER_DAY * days * days * days / 3, cross, 0},
+                {cross, SLOPE_VARIANCE_PER_DAY * (1 - decay * decay) / (2 * SLOPE_DAMPING_PER_DAY), 0},
+                {0, 0, SELF_BIAS_VARIANCE_PER_DAY * days}
+            });
         }
 
         private static double days(Instant from, Instant to) {

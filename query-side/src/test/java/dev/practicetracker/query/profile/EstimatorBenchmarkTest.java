@@ -63,10 +63,12 @@ class EstimatorBenchmarkTest {
     @ParameterizedTest
     @EnumSource(Curve.class)
     void the_stated_uncertainty_covers_the_truth_about_as_often_as_it_claims(Curve curve) {
+        // Wider than the overall tolerance: ratings are bounded to 1..5, so near the ends of the scale their noise is
+        // smaller than the one rubric point the filter assumes, and a curve that ends flat is covered a little more.
         Tally tally = results.get(curve);
 
-        assertThat(tally.coverageOne()).isBetween(0.60, 0.82);
-        assertThat(tally.coverageTwo()).isBetween(0.90, 0.995);
+        assertThat(tally.coverageOne()).isBetween(0.60, 0.84);
+        assertThat(tally.coverageTwo()).isBetween(0.90, 0.998);
     }
 
     @Test

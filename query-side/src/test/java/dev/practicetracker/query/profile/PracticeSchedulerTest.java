@@ -211,22 +211,27 @@ class PracticeSchedulerTest {
     }
 
     @Test
-    void puts_a_theme_due_by_spacing_above_new_themes_and_new_themes_above_themes_on_track() {
+    void weighs_a_theme_due_by_spacing_against_new_themes_and_puts_both_above_themes_on_track() {
         Instant now = day(20);
-        ThemeHistory due = new ThemeHistory(
+        ThemeHistory overdueMiddling = new ThemeHistory(
                 Theme.API_DESIGN,
-                List.of(new PracticeAttempt(day(10), 3.8), new PracticeAttempt(day(12), 3.8)),
-                estimate(70, 8, day(12)));
+                List.of(new PracticeAttempt(day(5), 3.6), new PracticeAttempt(day(7), 3.6)),
+                estimate(45, 8, day(7)));
+        ThemeHistory dueButStrong =
+                new ThemeHistory(Theme.DEBUGGING, List.of(new PracticeAttempt(day(18), 4.8)), estimate(85, 8, day(18)));
         ThemeHistory onTrack = new ThemeHistory(
                 Theme.GIT,
                 List.of(new PracticeAttempt(day(15), 4.6), new PracticeAttempt(day(18), 4.6)),
                 estimate(90, 8, day(18)));
 
-        List<PracticeRecommendation> plan = scheduler.recommend(List.of(due, onTrack), now);
+        List<PracticeRecommendation> plan = scheduler.recommend(List.of(overdueMiddling, dueButStrong, onTrack), now);
 
         assertThat(plan.get(0).theme()).isEqualTo(Theme.API_DESIGN);
-        assertThat(plan.get(0).reason()).startsWith("Due for review: level 70/100 (±8)");
+        assertThat(plan.get(0).reason()).startsWith("Due for review: level 45/100 (±8)");
         assertThat(plan.get(1).reason()).startsWith("New theme: ");
+        assertThat(plan.get(2).reason()).startsWith("New theme: ");
+        assertThat(plan.get(3).theme()).isEqualTo(Theme.DEBUGGING);
+        assertThat(plan.get(3).reason()).startsWith("Due for review: ");
         assertThat(plan.get(plan.size() - 1).theme()).isEqualTo(Theme.GIT);
         assertThat(plan.get(plan.size() - 1).reason()).startsWith("On track: ");
     }
