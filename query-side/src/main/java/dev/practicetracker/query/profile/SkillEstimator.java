@@ -10,10 +10,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.commons.math3.linear.ArrayRealVector;
-import org.apache.commons.math3.linear.MatrixUtils;
-import org.apache.commons.math3.linear.RealMatrix;
-import org.apache.commons.math3.linear.RealVector;
 
 /**
  * Estimates a candidate's level in one theme from the ratings their answers received, as it stood at a given instant.
@@ -242,15 +238,18 @@ public final class SkillEstimator {
      * points per day, level points) with its covariance, as of the last rating. A joint track reads a self-rating as
      * level plus bias; any other track reads every rating as the level itself, and a track of self-ratings alone then
      * adds the bias it cannot see to its uncertainty. From the trend window start on, each step is kept, so that the
-     * level at the window start can be smoothed with the ratings that came after it (Rauch-Tung-Striebel).
+     * level at the window start can be smoothed with the ratings that came after it (Rauch-Tung-Striebel). Plain
+     * arrays rather than a matrix library: the projections run this on every rating, and 3×3 needs no more.
      */
     private static final class Track {
         private final boolean joint;
         private final boolean selfOnly;
-        private RealVector state = new ArrayRealVector(new double[] {PRIOR_LEVEL_POINTS, 0, 0});
-        private RealMatrix covariance = MatrixUtils.createRealDiagonalMatrix(new double[] {
-            PRIOR_VARIANCE, PRIOR_SLOPE_VARIANCE, SELF_BIAS_STD_LEVEL_POINTS * SELF_BIAS_STD_LEVEL_POINTS
-        });
+        private double[] state = {PRIOR_LEVEL_POINTS, 0, 0};
+        private double[][] covariance = {
+            {PRIOR_VARIANCE, 0, 0},
+            {0, PRIOR_SLOPE_VARIANCE, 0},
+            {0, 0, SELF_BIAS_STD_LEVEL_POINTS * SELF_BIAS_STD_LEVEL_POINTS}
+        };
         private Instant lastAt;
         private int count;
         private double scoreSum;
@@ -259,13 +258,13 @@ public final class SkillEstimator {
 
         /** A filtered state and, once the next rating came, the prediction that led from it to that rating. */
         private static final class Step {
-            final RealVector state;
-            final RealMatrix covariance;
-            RealMatrix transition;
-            RealVector predictedState;
-            RealMatrix predictedCovariance;
+            final double[] state;
+            final double[][] covariance;
+            double[][] transition;
+            double[] predictedState;
+            double[][] predictedCovariance;
 
-            Step(RealVector state, RealMatrix covariance) {
+            Step(double[] state, double[][] covariance) {
                 this.state = state;
                 this.covariance = covariance;
             }
@@ -289,11 +288,11 @@ public final class SkillEstimator {
                 Instant from = lastAt;
                 if (!lastAt.isAfter(windowStart) && rating.ratedAt().isAfter(windowStart)) {
                     // The window start becomes a step of its own, with no rating, so it can be smoothed.
-                    predictTo(days(lastAt, windowStart));
+                    predictOver(days(lastAt, windowStart));
                     sinceWindowStart.add(new Step(state, covariance));
                     from = windowStart;
                 }
-                predictTo(days(from, rating.ratedAt()));
+                predictOver(days(from, rating.ratedAt()));
             }
             update(rating);
             lastAt = rating.ratedAt();
@@ -307,13 +306,10 @@ public final class SkillEstimator {
         }
 
         /** Moves the state {@code days} on, recording the prediction on the last kept step for smoothing. */
-        private void predictTo(double days) {
-            RealMatrix transition = transition(days);
-            state = transition.operate(state);
-            covariance = transition
-                    .multiply(covariance)
-                    .multiply(transition.transpose())
-                    .add(processNoise(days));
+        private void predictOver(double days) {
+            double[][] transition = transition(days);
+            state = multiply(transition, state);
+            covariance = predictedCovariance(transition, covariance, days);
             if (!sinceWindowStart.isEmpty()) {
                 Step last = sinceWindowStart.get(sinceWindowStart.size() - 1);
                 last.transition = transition;
@@ -324,28 +320,34 @@ public final class SkillEstimator {
 
         /** The Kalman update for one rating: {@code h} picks the level, plus the bias for a self-rating. */
         private void update(RatingObservation rating) {
-            RealVector h = new ArrayRealVector(new double[] {1, 0, joint && rating.role() == RaterRole.SELF ? 1 : 0});
+            boolean withBias = joint && rating.role() == RaterRole.SELF;
             double noiseStd = noiseStdLevelPoints(rating.role());
-            RealVector ph = covariance.operate(h);
-            double innovationVariance = h.dotProduct(ph) + noiseStd * noiseStd;
-            double innovation = levelFromMeanScore(rating.meanScore()) - h.dotProduct(state);
-            RealVector gain = ph.mapDivide(innovationVariance);
-            state = state.add(gain.mapMultiply(innovation));
-            covariance = covariance.subtract(gain.outerProduct(ph));
+            double[] ph = new double[3];
+            for (int i = 0; i < 3; i++) {
+                ph[i] = covariance[i][0] + (withBias ? covariance[i][2] : 0);
+            }
+            double innovationVariance = ph[0] + (withBias ? ph[2] : 0) + noiseStd * noiseStd;
+            double innovation = levelFromMeanScore(rating.meanScore()) - state[0] - (withBias ? state[2] : 0);
+            double[] newState = new double[3];
+            double[][] newCovariance = new double[3][3];
+            for (int i = 0; i < 3; i++) {
+                double gain = ph[i] / innovationVariance;
+                newState[i] = state[i] + gain * innovation;
+                for (int j = 0; j < 3; j++) {
+                    newCovariance[i][j] = covariance[i][j] - gain * ph[j];
+                }
+            }
+            state = newState;
+            covariance = newCovariance;
         }
 
         double levelAt(Instant asOf) {
-            return clampToScale(transition(days(lastAt, asOf)).operate(state).getEntry(0));
+            return clampToScale(multiply(transition(days(lastAt, asOf)), state)[0]);
         }
 
         double uncertaintyAt(Instant asOf) {
             double days = days(lastAt, asOf);
-            RealMatrix transition = transition(days);
-            double variance = transition
-                    .multiply(covariance)
-                    .multiply(transition.transpose())
-                    .add(processNoise(days))
-                    .getEntry(0, 0);
+            double variance = predictedCovariance(transition(days), covariance, days)[0][0];
             if (selfOnly) {
                 variance += SELF_BIAS_STD_LEVEL_POINTS * SELF_BIAS_STD_LEVEL_POINTS;
             }
@@ -357,33 +359,95 @@ public final class SkillEstimator {
             if (sinceWindowStart.isEmpty()) {
                 return levelAt(windowStart);
             }
-            RealVector smoothed = sinceWindowStart.get(sinceWindowStart.size() - 1).state;
+            double[] smoothed = sinceWindowStart.get(sinceWindowStart.size() - 1).state;
             for (int k = sinceWindowStart.size() - 2; k >= 0; k--) {
                 Step step = sinceWindowStart.get(k);
-                RealMatrix smootherGain = step.covariance
-                        .multiply(step.transition.transpose())
-                        .multiply(MatrixUtils.inverse(step.predictedCovariance));
-                smoothed = step.state.add(smootherGain.operate(smoothed.subtract(step.predictedState)));
+                double[][] gain = multiply(
+                        multiplyTransposed(step.covariance, step.transition), inverse(step.predictedCovariance));
+                double[] correction = multiply(gain, subtract(smoothed, step.predictedState));
+                smoothed = new double[] {
+                    step.state[0] + correction[0], step.state[1] + correction[1], step.state[2] + correction[2]
+                };
             }
-            return clampToScale(smoothed.getEntry(0));
+            return clampToScale(smoothed[0]);
         }
 
         /** The rate of change decays by {@code e = exp(-damping × days)}, the level moves by its integral. */
-        private static RealMatrix transition(double days) {
+        private static double[][] transition(double days) {
             double decay = Math.exp(-SLOPE_DAMPING_PER_DAY * days);
             double reach = (1 - decay) / SLOPE_DAMPING_PER_DAY;
-            return MatrixUtils.createRealMatrix(new double[][] {{1, reach, 0}, {0, decay, 0}, {0, 0, 1}});
+            return new double[][] {{1, reach, 0}, {0, decay, 0}, {0, 0, 1}};
         }
 
-        /** The random steps of level, rate of change and bias over {@code days}. */
-        private static RealMatrix processNoise(double days) {
-            double decay = Math.exp(-SLOPE_DAMPING_PER_DAY * days);
+        /** F P Fᵀ plus the random steps of level, rate of change and bias over {@code days}. */
+        private static double[][] predictedCovariance(double[][] transition, double[][] covariance, double days) {
+            double[][] grown = multiplyTransposed(multiply(transition, covariance), transition);
+            double decay = transition[1][1];
             double cross = SLOPE_VARIANCE_PER_DAY * days * days / 2;
-            return MatrixUtils.createRealMatrix(new double[][] {
-                {LEVEL_VARIANCE_PER_DAY * days + SLOPE_VARIANCE_PER_DAY * days * days * days / 3, cross, 0},
-                {cross, SLOPE_VARIANCE_PER_DAY * (1 - decay * decay) / (2 * SLOPE_DAMPING_PER_DAY), 0},
-                {0, 0, SELF_BIAS_VARIANCE_PER_DAY * days}
-            });
+            grown[0][0] += LEVEL_VARIANCE_PER_DAY * days + SLOPE_VARIANCE_PER_DAY * days * days * days / 3;
+            grown[0][1] += cross;
+            grown[1][0] += cross;
+            grown[1][1] += SLOPE_VARIANCE_PER_DAY * (1 - decay * decay) / (2 * SLOPE_DAMPING_PER_DAY);
+            grown[2][2] += SELF_BIAS_VARIANCE_PER_DAY * days;
+            return grown;
+        }
+
+        private static double[][] multiply(double[][] a, double[][] b) {
+            double[][] product = new double[3][3];
+            for (int i = 0; i < 3; i++) {
+                for (int j = 0; j < 3; j++) {
+                    product[i][j] = a[i][0] * b[0][j] + a[i][1] * b[1][j] + a[i][2] * b[2][j];
+                }
+            }
+            return product;
+        }
+
+        /** {@code a × bᵀ}. */
+        private static double[][] multiplyTransposed(double[][] a, double[][] b) {
+            double[][] product = new double[3][3];
+            for (int i = 0; i < 3; i++) {
+                for (int j = 0; j < 3; j++) {
+                    product[i][j] = a[i][0] * b[j][0] + a[i][1] * b[j][1] + a[i][2] * b[j][2];
+                }
+            }
+            return product;
+        }
+
+        private static double[] multiply(double[][] a, double[] v) {
+            return new double[] {
+                a[0][0] * v[0] + a[0][1] * v[1] + a[0][2] * v[2],
+                a[1][0] * v[0] + a[1][1] * v[1] + a[1][2] * v[2],
+                a[2][0] * v[0] + a[2][1] * v[1] + a[2][2] * v[2]
+            };
+        }
+
+        private static double[] subtract(double[] a, double[] b) {
+            return new double[] {a[0] - b[0], a[1] - b[1], a[2] - b[2]};
+        }
+
+        /** The inverse of a 3×3 matrix by its cofactors; a predicted covariance is always positive definite. */
+        private static double[][] inverse(double[][] m) {
+            double c00 = m[1][1] * m[2][2] - m[1][2] * m[2][1];
+            double c01 = m[1][2] * m[2][0] - m[1][0] * m[2][2];
+            double c02 = m[1][0] * m[2][1] - m[1][1] * m[2][0];
+            double determinant = m[0][0] * c00 + m[0][1] * c01 + m[0][2] * c02;
+            return new double[][] {
+                {
+                    c00 / determinant,
+                    (m[0][2] * m[2][1] - m[0][1] * m[2][2]) / determinant,
+                    (m[0][1] * m[1][2] - m[0][2] * m[1][1]) / determinant
+                },
+                {
+                    c01 / determinant,
+                    (m[0][0] * m[2][2] - m[0][2] * m[2][0]) / determinant,
+                    (m[0][2] * m[1][0] - m[0][0] * m[1][2]) / determinant
+                },
+                {
+                    c02 / determinant,
+                    (m[0][1] * m[2][0] - m[0][0] * m[2][1]) / determinant,
+                    (m[0][0] * m[1][1] - m[0][1] * m[1][0]) / determinant
+                }
+            };
         }
 
         private static double days(Instant from, Instant to) {
