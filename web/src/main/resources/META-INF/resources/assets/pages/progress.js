@@ -138,7 +138,10 @@ function calibrationSection(report) {
           el('td', { class: 'num' }, String(c.pairs)), el('td', { class: 'num' }, signed(c.meanGap, 2)), el('td', {}, c.reading || ''))))))
       : el('p', {}, ownPage
         ? 'Nothing to compare yet: it needs answers with both your self-rating and a coach\'s rating.'
-        : 'Nothing to compare yet: it needs answers with both the candidate\'s self-rating and a coach\'s rating.'));
+        : 'Nothing to compare yet: it needs answers with both the candidate\'s self-rating and a coach\'s rating.'),
+    report.overall && report.overall.pairs > 0
+      ? el('p', { id: 'calibration-overall' }, `All themes together, ${report.overall.pairs} answers compared: ${report.overall.reading}.`)
+      : null);
 }
 
 function sessionsSection(page) {
