@@ -71,10 +71,7 @@ public record CalibrationGap(int pairs, Double meanGap, Double low, Double high,
             return "well calibrated: self-ratings within a quarter point of the coach's (" + interval + ")";
         }
         return String.format(
-                Locale.ROOT,
-                "not clear yet: a gap of %+.2f points could still be noise (%s); more answers rated by both will tell",
-                mean,
-                interval);
+                Locale.ROOT, "not clear yet: a gap of %+.2f points could still be noise (%s)", mean, interval);
     }
 
     private static double round2(double value) {
