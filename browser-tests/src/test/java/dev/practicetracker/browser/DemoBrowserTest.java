@@ -177,10 +177,13 @@ class DemoBrowserTest extends Chromium {
                 assertThat(Double.parseDouble(cells.get(1)))
                         .as("self minus coach in %s", row.locator("th").textContent())
                         .isGreaterThan(0.25);
-                assertThat(cells.get(2)).contains("higher than the coach");
+                // A theme's few answers may not yet be enough to tell a habit from noise; it never says otherwise.
+                assertThat(cells.get(2)).containsAnyOf("higher than the coach", "not clear yet");
             }
         }
         assertThat(compared).as("themes with 3 answers or more compared").isGreaterThanOrEqualTo(3);
+        assertThat(bruno.locator("#calibration-overall")).containsText("rates themselves");
+        assertThat(bruno.locator("#calibration-overall")).containsText("higher than the coach");
         bruno.locator("#calibration").scrollIntoViewIfNeeded();
         screenshot(bruno, "24-demo-bruno-calibration");
     }

@@ -28,10 +28,26 @@ import java.util.Objects;
  * date, but it changes neither the run of good answers nor the ease factor. The theme is due its last answer plus the
  * gap. A theme never practised is due now. Answers after the current instant are ignored.
  *
- * <p><b>Ranking.</b> Themes are ranked by a priority between 0 and 1, highest first:
+ * <p><b>Ranking.</b> Like a spaced-repetition deck that shows due reviews and a limited number of new cards a day,
+ * each theme falls into one group, and the groups come in this order:
+ *
+ * <ol>
+ *   <li><em>Slipping</em>: practised, and weak (level at most {@value #WEAK_LEVEL_POINTS}) or falling (the trend is
+ *       at least {@value #FALLING_TREND_LEVEL_POINTS} level points down and larger than the level's uncertainty, so
+ *       not just noise), whether or not spacing says it is due.
+ *   <li><em>Due or new today</em>: practised themes due by spacing, and never-practised themes up to {@value
+ *       #NEW_THEMES_PER_DAY} new themes a day (a theme whose first answer was in the last 24 hours uses up one of
+ *       them). A new theme counts as urgency {@value #NEW_THEME_URGENCY}: below a due theme that is overdue and
+ *       middling, above one answered well.
+ *   <li><em>New later</em>: never practised, beyond today's pace.
+ *   <li><em>On track</em>: practised, not slipping and not yet due.
+ * </ol>
+ *
+ * <p>So a falling or weak theme is never buried under unexplored ones, and unexplored themes arrive a few a day instead
+ * of all at once. Within a group themes are ordered by urgency, new themes among themselves by the theme order:
  *
  * <pre>
- * priority = WEIGHT_OVERDUE     × overdue
+ * urgency  = WEIGHT_OVERDUE     × overdue
  *          + WEIGHT_LOW_LEVEL   × (100 − level) / 100
  *          + WEIGHT_UNCERTAINTY × min(uncertainty, UNCERTAINTY_SATURATION_LEVEL_POINTS) / UNCERTAINTY_SATURATION_LEVEL_POINTS
  *          + WEIGHT_STALENESS   × min(days since last practice, STALENESS_SATURATION_DAYS) / STALENESS_SATURATION_DAYS
@@ -40,21 +56,17 @@ import java.util.Objects;
  *
  * with weights {@value #WEIGHT_OVERDUE}, {@value #WEIGHT_LOW_LEVEL}, {@value #WEIGHT_UNCERTAINTY} and {@value
  * #WEIGHT_STALENESS} (summing to 1), {@value #UNCERTAINTY_SATURATION_LEVEL_POINTS} level points, {@value
- * #STALENESS_SATURATION_DAYS} days and {@value #OVERDUE_SATURATION_DAYS} days. So {@code overdue} is 0.5 when a theme
- * is due exactly now, 1 when it is a week or more overdue and 0 when it is due in a week or more. Level and
- * uncertainty (level points) come from the theme's {@link SkillEstimate}; a theme with no rating counts as level
- * {@value SkillEstimator#PRIOR_LEVEL_POINTS} with the prior uncertainty, and a theme never practised counts as fully
- * stale: a new theme scores 0.65, which in practice puts it above themes not yet due, while a theme that is weak
- * (level below 40) and a week overdue outranks it. Overdue-ness weighs most because the spacing already encodes how well the theme was answered; low
- * level, high uncertainty and staleness then pull weak, unknown and neglected themes forward. Ties go to the earlier
- * due date, then to the theme order.
+ * #STALENESS_SATURATION_DAYS} days and {@value #OVERDUE_SATURATION_DAYS} days. A theme with no rating counts as level
+ * {@value SkillEstimator#PRIOR_LEVEL_POINTS} with the prior uncertainty. The reported priority, 0 to 1, is the group
+ * (slipping 0.75 to 1, due or new today 0.5 to 0.75, new later 0.25 to 0.5, on track 0 to 0.25) plus a quarter of the
+ * urgency. Ties go to the earlier due date, then to the theme order.
  *
- * <p>A reason calls a level "among your lowest" when it is among the lowest quarter of the rated themes' levels (at
- * most the {@value #LOWEST_LEVELS_MENTIONED} lowest), once at least four themes have a level.
- *
- * <p><b>Reasons.</b> Each reason is one sentence with the level (±uncertainty), days since last practice and the due
- * date, for example "Level 38/100 (±12) is among your lowest; last practised 9 days ago (scored 2.4/5); due since
- * 2024-11-21." Dates are ISO dates (yyyy-MM-dd) of the UTC calendar, to stay independent of the reader's time zone.
+ * <p><b>Reasons.</b> Each reason is one sentence that starts with the group in words ("Slipping", "Weak spot", "Due
+ * for review", "New theme", "On track") and then gives the level (±uncertainty), days since last practice and the
+ * due date, for example "Weak spot: level 38/100 (±12) is among your lowest; last practised 9 days ago (scored
+ * 2.4/5); due since 2024-11-22." A level is "among your lowest" when it is among the lowest quarter of the rated
+ * themes' levels (at most the {@value #LOWEST_LEVELS_MENTIONED} lowest), once at least four themes have a level. Dates
+ * are ISO dates (yyyy-MM-dd) of the UTC calendar, to stay independent of the reader's time zone.
  */
 public final class PracticeScheduler {
 
@@ -82,16 +94,28 @@ public final class PracticeScheduler {
     /** Uncertainty at which the uncertainty term saturates, in level points (the estimator's prior deviation). */
     public static final double UNCERTAINTY_SATURATION_LEVEL_POINTS = SkillEstimator.PRIOR_STD_LEVEL_POINTS;
 
-    /** Weight of overdue-ness in the priority. */
+    /** Highest level, in level points, at which a practised theme counts as weak (a rubric mean of 2.6). */
+    public static final double WEAK_LEVEL_POINTS = 40.0;
+
+    /** Smallest fall over the trend window, in level points, that counts as falling (beyond its uncertainty). */
+    public static final double FALLING_TREND_LEVEL_POINTS = 5.0;
+
+    /** How many never-practised themes are introduced per day, like new cards per day in a spaced-repetition deck. */
+    public static final int NEW_THEMES_PER_DAY = 2;
+
+    /** Urgency of a never-practised theme within the day's pace, against a due theme's urgency (0 to 1). */
+    public static final double NEW_THEME_URGENCY = 0.6;
+
+    /** Weight of overdue-ness in the urgency. */
     public static final double WEIGHT_OVERDUE = 0.40;
 
     /** Weight of a low level in the priority. */
     public static final double WEIGHT_LOW_LEVEL = 0.30;
 
-    /** Weight of high uncertainty in the priority. */
+    /** Weight of high uncertainty in the urgency. */
     public static final double WEIGHT_UNCERTAINTY = 0.15;
 
-    /** Weight of staleness in the priority. */
+    /** Weight of staleness in the urgency. */
     public static final double WEIGHT_STALENESS = 0.15;
 
     /** At most how many of the lowest-level themes a reason calls "among your lowest". */
@@ -117,10 +141,17 @@ public final class PracticeScheduler {
             byTheme.putIfAbsent(theme, ThemeHistory.untouched(theme));
         }
         double lowestLevelsCutoff = lowestLevelsCutoff(byTheme.values());
+        int newToday = Math.max(0, NEW_THEMES_PER_DAY - themesStartedInTheLastDay(byTheme.values(), now));
 
         List<PracticeRecommendation> ranked = new ArrayList<>();
         for (ThemeHistory history : byTheme.values()) {
-            ranked.add(recommendOne(history, now, lowestLevelsCutoff));
+            Spacing spacing = Spacing.of(history.attempts(), now);
+            boolean newTheme = spacing.lastAttempt == null;
+            boolean withinPace = newTheme && newToday > 0;
+            if (withinPace) {
+                newToday--;
+            }
+            ranked.add(recommendOne(history, spacing, now, lowestLevelsCutoff, withinPace));
         }
         ranked.sort(Comparator.comparingDouble(PracticeRecommendation::priority)
                 .reversed()
@@ -135,11 +166,31 @@ public final class PracticeScheduler {
         return spacing.lastAttempt == null ? now : spacing.dueAt();
     }
 
-    private PracticeRecommendation recommendOne(ThemeHistory history, Instant now, double lowestLevelsCutoff) {
-        SkillEstimate estimate = history.estimate();
-        Spacing spacing = Spacing.of(history.attempts(), now);
-        Instant dueAt = spacing.lastAttempt == null ? now : spacing.dueAt();
+    /** The groups of the ranking, highest first; see the class comment. */
+    private enum Group {
+        SLIPPING,
+        DUE_OR_NEW_TODAY,
+        NEW_LATER,
+        ON_TRACK;
 
+        double priority(double urgency) {
+            int groups = values().length;
+            return (groups - 1 - ordinal() + Math.max(0.0, Math.min(1.0, urgency))) / groups;
+        }
+    }
+
+    private PracticeRecommendation recommendOne(
+            ThemeHistory history, Spacing spacing, Instant now, double lowestLevelsCutoff, boolean newWithinPace) {
+        SkillEstimate estimate = history.estimate();
+        if (spacing.lastAttempt == null) {
+            Group group = newWithinPace ? Group.DUE_OR_NEW_TODAY : Group.NEW_LATER;
+            String reason = newWithinPace
+                    ? "New theme: not practised yet; start it today (" + NEW_THEMES_PER_DAY + " new themes a day)."
+                    : "New theme, waiting its turn: not practised yet; " + NEW_THEMES_PER_DAY
+                            + " new themes a day, and today's are taken.";
+            return new PracticeRecommendation(history.theme(), now, group.priority(NEW_THEME_URGENCY), reason);
+        }
+        Instant dueAt = spacing.dueAt();
         double daysOverdue = days(dueAt, now);
         double overdue = (1.0
                         + Math.max(-OVERDUE_SATURATION_DAYS, Math.min(OVERDUE_SATURATION_DAYS, daysOverdue))
@@ -149,20 +200,71 @@ public final class PracticeScheduler {
         double lowLevel = (100.0 - Math.max(0.0, Math.min(100.0, level))) / 100.0;
         double uncertainty = Math.min(estimate.uncertainty(), UNCERTAINTY_SATURATION_LEVEL_POINTS)
                 / UNCERTAINTY_SATURATION_LEVEL_POINTS;
-        double staleness = spacing.lastAttempt == null
-                ? 1.0
-                : Math.min(days(spacing.lastAttempt.at(), now), STALENESS_SATURATION_DAYS) / STALENESS_SATURATION_DAYS;
-        double priority = WEIGHT_OVERDUE * overdue
+        double staleness =
+                Math.min(days(spacing.lastAttempt.at(), now), STALENESS_SATURATION_DAYS) / STALENESS_SATURATION_DAYS;
+        double urgency = WEIGHT_OVERDUE * overdue
                 + WEIGHT_LOW_LEVEL * lowLevel
                 + WEIGHT_UNCERTAINTY * uncertainty
                 + WEIGHT_STALENESS * staleness;
 
+        boolean falling = falling(estimate);
+        boolean weak = estimate.level() != null && estimate.level() <= WEAK_LEVEL_POINTS;
+        Group group;
+        String lead;
+        if (falling) {
+            group = Group.SLIPPING;
+            lead = String.format(
+                    Locale.ROOT,
+                    "Slipping, down %d points over the last %d days",
+                    Math.round(-estimate.trend()),
+                    estimate.trendWindow().toDays());
+        } else if (weak) {
+            group = Group.SLIPPING;
+            lead = "Weak spot";
+        } else if (!dueAt.isAfter(now)) {
+            group = Group.DUE_OR_NEW_TODAY;
+            lead = "Due for review";
+        } else {
+            group = Group.ON_TRACK;
+            lead = "On track";
+        }
         return new PracticeRecommendation(
-                history.theme(), dueAt, priority, reason(estimate, spacing, dueAt, now, lowestLevelsCutoff));
+                history.theme(),
+                dueAt,
+                group.priority(urgency),
+                reason(lead, estimate, spacing, dueAt, now, lowestLevelsCutoff));
+    }
+
+    /** A fall beyond both the threshold and the level's own uncertainty, so that noise is not called a fall. */
+    private static boolean falling(SkillEstimate estimate) {
+        return estimate.level() != null
+                && estimate.trend() != null
+                && -estimate.trend() >= Math.max(FALLING_TREND_LEVEL_POINTS, estimate.uncertainty());
+    }
+
+    private static int themesStartedInTheLastDay(Collection<ThemeHistory> histories, Instant now) {
+        Instant dayAgo = now.minus(Duration.ofDays(1));
+        int started = 0;
+        for (ThemeHistory history : histories) {
+            Instant first = history.attempts().stream()
+                    .map(PracticeAttempt::at)
+                    .filter(at -> !at.isAfter(now))
+                    .min(Comparator.naturalOrder())
+                    .orElse(null);
+            if (first != null && first.isAfter(dayAgo)) {
+                started++;
+            }
+        }
+        return started;
     }
 
     private static String reason(
-            SkillEstimate estimate, Spacing spacing, Instant dueAt, Instant now, double lowestLevelsCutoff) {
+            String lead,
+            SkillEstimate estimate,
+            Spacing spacing,
+            Instant dueAt,
+            Instant now,
+            double lowestLevelsCutoff) {
         List<String> parts = new ArrayList<>();
         if (estimate.level() != null) {
             StringBuilder level = new StringBuilder(String.format(
@@ -180,30 +282,23 @@ public final class PracticeScheduler {
                 level.append(", provisional on ").append(count(estimate.ratingsCounted(), "rating"));
             }
             parts.add(level.toString());
-        } else if (spacing.lastAttempt != null) {
+        } else {
             parts.add("no rating yet");
         }
 
-        if (spacing.lastAttempt == null) {
-            parts.add(0, "not practised yet");
-            parts.add("due now");
+        long daysAgo = wholeDays(spacing.lastAttempt.at(), now);
+        String score = spacing.lastAttempt.meanScore() == null
+                ? "not rated"
+                : String.format(Locale.ROOT, "scored %.1f/5", spacing.lastAttempt.meanScore());
+        parts.add("last practised " + (daysAgo == 0 ? "today" : count(daysAgo, "day") + " ago") + " (" + score + ")");
+        if (!dueAt.isAfter(now)) {
+            parts.add(wholeDays(dueAt, now) == 0 ? "due today" : "due since " + isoDate(dueAt));
         } else {
-            long daysAgo = wholeDays(spacing.lastAttempt.at(), now);
-            String score = spacing.lastAttempt.meanScore() == null
-                    ? "not rated"
-                    : String.format(Locale.ROOT, "scored %.1f/5", spacing.lastAttempt.meanScore());
-            parts.add(
-                    "last practised " + (daysAgo == 0 ? "today" : count(daysAgo, "day") + " ago") + " (" + score + ")");
-            if (!dueAt.isAfter(now)) {
-                parts.add(wholeDays(dueAt, now) == 0 ? "due today" : "due since " + isoDate(dueAt));
-            } else {
-                long daysAhead = wholeDays(now, dueAt);
-                parts.add("next due " + isoDate(dueAt)
-                        + (daysAhead == 0 ? ", later today" : ", in " + count(daysAhead, "day")));
-            }
+            long daysAhead = wholeDays(now, dueAt);
+            parts.add("next due " + isoDate(dueAt)
+                    + (daysAhead == 0 ? ", later today" : ", in " + count(daysAhead, "day")));
         }
-        String sentence = String.join("; ", parts) + ".";
-        return Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
+        return lead + ": " + String.join("; ", parts) + ".";
     }
 
     /** The highest level still among the lowest few, or negative infinity when too few themes have a level. */

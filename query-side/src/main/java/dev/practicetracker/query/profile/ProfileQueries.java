@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -101,41 +100,49 @@ public class ProfileQueries {
 
     /**
      * Self-assessment calibration in one theme: over answers that have both the candidate's self-rating and a
-     * coach's rating (current versions), the mean of self minus coach, in rubric points (1 to 5 scale).
+     * coach's rating (current versions), the mean of self minus coach, in rubric points (1 to 5 scale), with its 95%
+     * interval; see {@link CalibrationGap}.
      */
-    public record Calibration(Theme theme, int pairs, Double meanGap, String reading) {}
+    public record Calibration(Theme theme, int pairs, Double meanGap, String reading, Double low, Double high) {}
 
-    public record CalibrationReport(String candidateId, List<Calibration> themes, String method) {}
+    /** Calibration per theme, and {@code overall} over every answer with both ratings, whatever the theme. */
+    public record CalibrationReport(
+            String candidateId, List<Calibration> themes, String method, CalibrationGap overall) {}
 
     public CalibrationReport calibration(String candidateId) {
         requireCandidate(candidateId);
-        Map<Theme, Calibration> byTheme = new EnumMap<>(Theme.class);
+        Map<Theme, List<Double>> gapsByTheme = new EnumMap<>(Theme.class);
+        List<Double> allGaps = new ArrayList<>();
         jdbc.sql("""
                 WITH current AS (
                     SELECT session_id, question_id, rater_role, theme, mean_score
                       FROM qs_current_rating WHERE candidate_id = :candidate)
-                SELECT s.theme, COUNT(*) AS pairs, AVG(s.mean_score - c.mean_score) AS gap
+                SELECT s.theme, s.mean_score - c.mean_score AS gap
                   FROM current s
                   JOIN (SELECT session_id, question_id, AVG(mean_score) AS mean_score
                           FROM current WHERE rater_role = 'coach' GROUP BY session_id, question_id) c
                     ON c.session_id = s.session_id AND c.question_id = s.question_id
                  WHERE s.rater_role = 'self'
-                 GROUP BY s.theme
                 """).param("candidate", candidateId).query(rs -> {
-            Theme theme = Theme.fromId(rs.getString("theme"));
             double gap = rs.getDouble("gap");
-            byTheme.put(theme, new Calibration(theme, rs.getInt("pairs"), round2(gap), reading(gap)));
+            gapsByTheme
+                    .computeIfAbsent(Theme.fromId(rs.getString("theme")), theme -> new ArrayList<>())
+                    .add(gap);
+            allGaps.add(gap);
         });
         List<Calibration> themes = new ArrayList<>();
         for (Theme theme : Theme.values()) {
-            themes.add(byTheme.getOrDefault(
-                    theme, new Calibration(theme, 0, null, "no answer has both a self-rating and a coach rating yet")));
+            CalibrationGap gap = CalibrationGap.of(gapsByTheme.getOrDefault(theme, List.of()));
+            themes.add(new Calibration(theme, gap.pairs(), gap.meanGap(), gap.reading(), gap.low(), gap.high()));
         }
         return new CalibrationReport(
                 candidateId,
                 themes,
                 "meanGap = mean over answers of (self-rating - coach rating), each the mean of the five criteria on the"
-                        + " 1-5 scale; positive means rating yourself higher than the coach does");
+                        + " 1-5 scale; positive means rating yourself higher than the coach does; low and high bound"
+                        + " its 95% interval (Student's t); a reading names a bias only when that interval excludes"
+                        + " zero; overall pools the answers of every theme",
+                CalibrationGap.of(allGaps));
     }
 
     public record NextPractice(String candidateId, Instant now, List<PracticeRecommendation> themes) {}
@@ -214,29 +221,15 @@ public class ProfileQueries {
         }
         if (!estimate.enoughEvidence()) {
             return "not enough evidence yet: " + estimate.ratingsCounted() + " rating(s), ±"
-                    + Math.round(estimate.uncertainty()) + " level points (needs "
-                    + SkillEstimator.MIN_RATINGS_FOR_EVIDENCE + " ratings and ±"
+                    + Math.round(estimate.uncertainty()) + " level points (needs ±"
                     + Math.round(SkillEstimator.MAX_UNCERTAINTY_FOR_EVIDENCE_LEVEL_POINTS) + " or less)";
         }
         return "established: " + estimate.ratingsCounted() + " ratings, ±" + Math.round(estimate.uncertainty())
                 + " level points";
     }
 
-    private static String reading(double gap) {
-        if (Math.abs(gap) < 0.25) {
-            return "well calibrated: self-ratings within a quarter point of the coach's";
-        }
-        return gap > 0
-                ? String.format(Locale.ROOT, "rates themselves %.2f points higher than the coach on average", gap)
-                : String.format(Locale.ROOT, "rates themselves %.2f points lower than the coach on average", -gap);
-    }
-
     private static Double round(Double value) {
         return value == null ? null : Math.round(value * 10) / 10.0;
-    }
-
-    private static Double round2(double value) {
-        return Math.round(value * 100) / 100.0;
     }
 
     private static Double decimal(BigDecimal value) {

@@ -13,7 +13,8 @@ import java.util.Objects;
  *
  * @param level estimated level, 0 to 100 level points; {@code null} when no rating counted
  * @param uncertainty one standard deviation of the level, in level points (the prior 30 when nothing counted)
- * @param enoughEvidence whether the headline level rests on enough ratings to be shown as more than provisional
+ * @param enoughEvidence whether the uncertainty is small enough (see {@link SkillEstimator#MAX_UNCERTAINTY_FOR_EVIDENCE_LEVEL_POINTS}) for
+ *     the level to be shown as more than provisional
  * @param trend change of the headline level over {@code trendWindow}, in level points; {@code null} when no
  *     rating of the headline basis existed at the window start
  * @param trendWindow the length of the window the trend is measured over

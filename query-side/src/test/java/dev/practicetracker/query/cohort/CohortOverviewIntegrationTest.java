@@ -44,8 +44,9 @@ class CohortOverviewIntegrationTest extends ReadSideIntegrationTest {
 
     @Test
     void theOverviewGivesEachThemesMeanAndSpreadAndTheThreeWeakestThemes() {
-        // One coach rating from the prior of 50 lands at 50 + 0.9 * (rating level - 50): a rubric 5 gives 95.0,
-        // 4 gives 72.5, 3 gives 50.0, 2 gives 27.5 and 1 gives 5.0 level points.
+        // One coach rating from the prior of 50 ± 30, with a coach's noise of 25, lands at
+        // 50 + 900 / (900 + 625) * (rating level - 50): a rubric 5 gives 79.5, 4 gives 64.8, 3 gives 50.0, 2 gives
+        // 35.2 and 1 gives 20.5 level points.
         String ada = enrolled();
         String bob = enrolled();
         String cy = enrolled();
@@ -70,9 +71,9 @@ class CohortOverviewIntegrationTest extends ReadSideIntegrationTest {
         JsonNode databases = theme(overview, "databases");
         assertThat(databases.get("candidatesWithLevel").asInt()).isEqualTo(3);
         assertThat(databases.get("mean").asDouble()).isEqualTo(50.0);
-        // Population standard deviation of 95, 5 and 50: sqrt((45² + 45² + 0²) / 3) = 36.74.
-        assertThat(databases.get("spread").asDouble()).isEqualTo(36.7);
-        assertThat(theme(overview, "git").get("mean").asDouble()).isEqualTo(5.0);
+        // Population standard deviation of 79.5, 20.5 and 50: sqrt((29.5² + 29.5² + 0²) / 3) = 24.09.
+        assertThat(databases.get("spread").asDouble()).isEqualTo(24.1);
+        assertThat(theme(overview, "git").get("mean").asDouble()).isEqualTo(20.5);
         assertThat(theme(overview, "git").get("spread").asDouble()).isEqualTo(0.0);
         assertThat(theme(overview, "portfolio").get("candidatesWithLevel").asInt())
                 .isZero();
@@ -81,11 +82,11 @@ class CohortOverviewIntegrationTest extends ReadSideIntegrationTest {
         assertThat(overview.get("weakestThemes"))
                 .extracting(node ->
                         node.get("theme").asText() + " " + node.get("mean").asDouble())
-                .containsExactly("git 5.0", "security 27.5", "databases 50.0");
+                .containsExactly("git 20.5", "security 35.2", "databases 50.0");
 
         JsonNode adaRow = member(overview, ada);
         assertThat(adaRow.get("themes")).hasSize(Theme.values().length);
-        assertThat(level(adaRow, "databases").get("level").asDouble()).isEqualTo(95.0);
+        assertThat(level(adaRow, "databases").get("level").asDouble()).isEqualTo(79.5);
         assertThat(level(adaRow, "databases").get("enoughEvidence").asBoolean()).isFalse();
         assertThat(level(adaRow, "security").get("level").isNull()).isTrue();
         assertThat(adaRow.get("atRisk").asBoolean()).isFalse();
@@ -163,7 +164,7 @@ class CohortOverviewIntegrationTest extends ReadSideIntegrationTest {
                 .isEqualTo(left);
         assertThat(theme(overview, "databases").get("candidatesWithLevel").asInt())
                 .isEqualTo(1);
-        assertThat(theme(overview, "databases").get("mean").asDouble()).isEqualTo(95.0);
+        assertThat(theme(overview, "databases").get("mean").asDouble()).isEqualTo(79.5);
         assertThat(theme(overview, "databases").get("spread").asDouble()).isEqualTo(0.0);
     }
 
@@ -331,7 +332,7 @@ class CohortOverviewIntegrationTest extends ReadSideIntegrationTest {
         assertThat(adaRow).hasSize(header.size());
         assertThat(Instant.parse(adaRow.get(header.indexOf("last_practised_at"))))
                 .isEqualTo(adaAnswer);
-        assertThat(adaRow.get(header.indexOf("databases"))).isEqualTo("95.0");
+        assertThat(adaRow.get(header.indexOf("databases"))).isEqualTo("79.5");
         assertThat(adaRow.get(header.indexOf("git"))).isEmpty();
         assertThat(adaRow.get(header.indexOf("at_risk"))).isEqualTo("false");
         assertThat(adaRow.get(header.indexOf("reasons"))).isEmpty();

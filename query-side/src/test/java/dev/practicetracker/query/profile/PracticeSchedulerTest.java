@@ -67,7 +67,11 @@ class PracticeSchedulerTest {
         assertThat(plan.get(plan.size() - 1).theme()).isEqualTo(Theme.GIT);
         PracticeRecommendation security = find(plan, Theme.SECURITY);
         assertThat(security.dueAt()).isEqualTo(now);
-        assertThat(security.reason()).isEqualTo("Not practised yet; due now.");
+        assertThat(security.reason())
+                .isEqualTo(
+                        "New theme, waiting its turn: not practised yet; 2 new themes a day, and today's are taken.");
+        assertThat(find(plan, Theme.COMMUNICATION).reason())
+                .isEqualTo("New theme: not practised yet; start it today (2 new themes a day).");
         assertThat(security.priority()).isGreaterThan(find(plan, Theme.GIT).priority());
     }
 
@@ -113,18 +117,123 @@ class PracticeSchedulerTest {
                 recommendation.theme().id(), recommendation.priority(), recommendation.reason()));
         assertThat(plan.get(0).theme()).isEqualTo(Theme.DATABASES);
         assertThat(plan.get(0).reason())
-                .isEqualTo("Level 38/100 (±12) is among your lowest; last practised 9 days ago (scored 2.4/5);"
-                        + " due since 2024-11-22.");
+                .isEqualTo("Weak spot: level 38/100 (±12) is among your lowest; last practised 9 days ago (scored"
+                        + " 2.4/5); due since 2024-11-22.");
         assertThat(find(plan, Theme.COMMUNICATION).reason())
                 .isEqualTo(
-                        "Level 84/100 (±5); last practised 1 day ago (scored 4.6/5); next due 2024-12-14, in 13 days.");
+                        "On track: level 84/100 (±5); last practised 1 day ago (scored 4.6/5); next due 2024-12-14, in 13"
+                                + " days.");
         assertThat(find(plan, Theme.PORTFOLIO).reason())
-                .startsWith("Level 75/100 (±24) from self-ratings only")
+                .startsWith("Due for review: level 75/100 (±24) from self-ratings only")
                 .contains("provisional on 1 rating;")
                 .contains("last practised 2 days ago");
         assertThat(plan.indexOf(find(plan, Theme.DATABASES)))
                 .isLessThan(plan.indexOf(find(plan, Theme.API_DESIGN)))
                 .isLessThan(plan.indexOf(find(plan, Theme.COMMUNICATION)));
+    }
+
+    @Test
+    void puts_a_falling_practised_theme_above_every_never_practised_one_even_before_spacing_says_it_is_due() {
+        Instant now = day(30);
+        ThemeHistory falling = new ThemeHistory(
+                Theme.DATABASES,
+                List.of(
+                        new PracticeAttempt(day(20), 4.2),
+                        new PracticeAttempt(day(24), 4.0),
+                        new PracticeAttempt(day(28), 3.6)),
+                new SkillEstimate(
+                        62.0,
+                        7.0,
+                        true,
+                        -14.0,
+                        SkillEstimator.DEFAULT_TREND_WINDOW,
+                        SkillEstimator.BASIS_COACH_AND_PEER,
+                        9,
+                        day(28),
+                        Map.of()));
+
+        List<PracticeRecommendation> plan = scheduler.recommend(List.of(falling), now);
+
+        assertThat(plan.get(0).theme()).isEqualTo(Theme.DATABASES);
+        assertThat(plan.get(0).dueAt()).isAfter(now);
+        assertThat(plan.get(0).reason())
+                .startsWith("Slipping, down 14 points over the last 28 days: level 62/100 (±7)");
+    }
+
+    @Test
+    void does_not_call_a_drop_within_the_levels_own_uncertainty_a_fall() {
+        ThemeHistory noisy = new ThemeHistory(
+                Theme.DATABASES,
+                List.of(new PracticeAttempt(day(20), 4.2), new PracticeAttempt(day(28), 4.0)),
+                new SkillEstimate(
+                        62.0,
+                        12.0,
+                        true,
+                        -8.0,
+                        SkillEstimator.DEFAULT_TREND_WINDOW,
+                        SkillEstimator.BASIS_COACH_AND_PEER,
+                        6,
+                        day(28),
+                        Map.of()));
+
+        PracticeRecommendation databases = find(scheduler.recommend(List.of(noisy), day(30)), Theme.DATABASES);
+
+        assertThat(databases.reason()).startsWith("On track");
+    }
+
+    @Test
+    void introduces_two_never_practised_themes_a_day_and_counts_those_started_in_the_last_day() {
+        List<PracticeRecommendation> fresh = scheduler.recommend(List.of(), day(0));
+
+        assertThat(fresh.subList(0, 2))
+                .extracting(PracticeRecommendation::theme)
+                .containsExactly(Theme.values()[0], Theme.values()[1]);
+        assertThat(fresh.subList(0, 2))
+                .allSatisfy(item -> assertThat(item.reason()).startsWith("New theme: "));
+        assertThat(fresh.subList(2, fresh.size()))
+                .allSatisfy(item -> assertThat(item.reason()).startsWith("New theme, waiting its turn"));
+
+        Instant now = day(1);
+        List<ThemeHistory> startedToday = List.of(
+                new ThemeHistory(
+                        Theme.GIT,
+                        List.of(new PracticeAttempt(now.minus(Duration.ofHours(3)), 3.0)),
+                        estimate(50, 20, now)),
+                new ThemeHistory(
+                        Theme.SECURITY,
+                        List.of(new PracticeAttempt(now.minus(Duration.ofHours(2)), 4.0)),
+                        estimate(75, 20, now)));
+        List<PracticeRecommendation> later = scheduler.recommend(startedToday, now);
+
+        assertThat(later)
+                .filteredOn(item -> item.reason().startsWith("New theme: "))
+                .isEmpty();
+    }
+
+    @Test
+    void weighs_a_theme_due_by_spacing_against_new_themes_and_puts_both_above_themes_on_track() {
+        Instant now = day(20);
+        ThemeHistory overdueMiddling = new ThemeHistory(
+                Theme.API_DESIGN,
+                List.of(new PracticeAttempt(day(5), 3.6), new PracticeAttempt(day(7), 3.6)),
+                estimate(45, 8, day(7)));
+        ThemeHistory dueButStrong =
+                new ThemeHistory(Theme.DEBUGGING, List.of(new PracticeAttempt(day(18), 4.8)), estimate(85, 8, day(18)));
+        ThemeHistory onTrack = new ThemeHistory(
+                Theme.GIT,
+                List.of(new PracticeAttempt(day(15), 4.6), new PracticeAttempt(day(18), 4.6)),
+                estimate(90, 8, day(18)));
+
+        List<PracticeRecommendation> plan = scheduler.recommend(List.of(overdueMiddling, dueButStrong, onTrack), now);
+
+        assertThat(plan.get(0).theme()).isEqualTo(Theme.API_DESIGN);
+        assertThat(plan.get(0).reason()).startsWith("Due for review: level 45/100 (±8)");
+        assertThat(plan.get(1).reason()).startsWith("New theme: ");
+        assertThat(plan.get(2).reason()).startsWith("New theme: ");
+        assertThat(plan.get(3).theme()).isEqualTo(Theme.DEBUGGING);
+        assertThat(plan.get(3).reason()).startsWith("Due for review: ");
+        assertThat(plan.get(plan.size() - 1).theme()).isEqualTo(Theme.GIT);
+        assertThat(plan.get(plan.size() - 1).reason()).startsWith("On track: ");
     }
 
     @Test

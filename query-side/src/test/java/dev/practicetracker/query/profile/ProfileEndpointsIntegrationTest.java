@@ -1,6 +1,7 @@
 package dev.practicetracker.query.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -108,7 +109,61 @@ class ProfileEndpointsIntegrationTest extends ReadSideIntegrationTest {
 
         assertThat(security.get("pairs").asInt()).isEqualTo(1);
         assertThat(security.get("meanGap").asDouble()).isEqualTo(2.0);
-        assertThat(security.get("reading").asText()).contains("higher than the coach");
+        assertThat(security.get("reading").asText()).contains("too few to tell");
+        assertThat(security.get("low").isNull()).isTrue();
+    }
+
+    @Test
+    void calibrationNamesABiasOnlyWhereItsIntervalExcludesZeroAndGivesOneOverallFigure() {
+        SessionId security = session(Theme.SECURITY, "q-1", "q-2", "q-3");
+        SessionId git = session(Theme.GIT, "g-1", "g-2", "g-3");
+        List<Object> events = new ArrayList<>();
+        int[][] securityScores = {{4, 2}, {5, 3}, {5, 3}};
+        int[][] gitScores = {{4, 3}, {3, 3}, {4, 3}};
+        for (int i = 0; i < 3; i++) {
+            Instant at = start.plusSeconds(600L * i);
+            events.add(answer(security, "q-" + (i + 1), Theme.SECURITY, at));
+            events.add(answer(git, "g-" + (i + 1), Theme.GIT, at));
+            events.add(rating(
+                    security,
+                    "q-" + (i + 1),
+                    Theme.SECURITY,
+                    candidate,
+                    RaterRole.SELF,
+                    securityScores[i][0],
+                    at.plusSeconds(60)));
+            events.add(rating(
+                    security,
+                    "q-" + (i + 1),
+                    Theme.SECURITY,
+                    "coach-1",
+                    RaterRole.COACH,
+                    securityScores[i][1],
+                    at.plusSeconds(120)));
+            events.add(rating(
+                    git, "g-" + (i + 1), Theme.GIT, candidate, RaterRole.SELF, gitScores[i][0], at.plusSeconds(60)));
+            events.add(rating(
+                    git, "g-" + (i + 1), Theme.GIT, "coach-1", RaterRole.COACH, gitScores[i][1], at.plusSeconds(120)));
+        }
+        appendAndWait(events.toArray());
+
+        JsonNode report =
+                asCandidate(candidate).getForObject("/api/candidates/{id}/calibration", JsonNode.class, candidate);
+
+        JsonNode securityGap = find(report.get("themes"), "security");
+        assertThat(securityGap.get("meanGap").asDouble()).isEqualTo(2.0);
+        assertThat(securityGap.get("low").asDouble()).isPositive();
+        assertThat(securityGap.get("reading").asText())
+                .startsWith("rates themselves 2.00 points higher than the coach");
+        JsonNode gitGap = find(report.get("themes"), "git");
+        assertThat(gitGap.get("meanGap").asDouble()).isCloseTo(0.67, within(0.01));
+        assertThat(gitGap.get("low").asDouble()).isNegative();
+        assertThat(gitGap.get("high").asDouble()).isPositive();
+        assertThat(gitGap.get("reading").asText()).startsWith("not clear yet");
+        JsonNode overall = report.get("overall");
+        assertThat(overall.get("pairs").asInt()).isEqualTo(6);
+        assertThat(overall.get("meanGap").asDouble()).isCloseTo(1.33, within(0.01));
+        assertThat(overall.get("reading").asText()).contains("higher than the coach");
     }
 
     @Test

@@ -58,8 +58,8 @@ function levelsSection(profile) {
     el('h2', { id: 'levels-title' }, 'Level per theme'),
     lastPractice(practised),
     el('p', { class: 'hint' }, 'Levels are in level points from 0 to 100 (a rubric mean of 1 is 0, 3 is 50, 5 is 100), ',
-      '± one standard deviation of uncertainty. Coach and peer ratings set the level; self-ratings only when there is nothing else. ',
-      '* marks a level with fewer than 3 ratings or uncertainty above ±15. Trend: change over the last 28 days, in level points.'),
+      '± one standard deviation of uncertainty. Coach and peer ratings set the level; self-ratings count less, after your own bias against the coach is taken out, and alone only when there is nothing else. ',
+      '* marks a level with an uncertainty above ±15. Trend: change over the last 28 days, in level points.'),
     practised.length
       ? el('div', { class: 'table-wrap' }, el('table', { class: 'stack-sm' },
         el('thead', {}, el('tr', {}, el('th', {}, 'Theme'), el('th', {}, 'Level (points)'), el('th', { class: 'num' }, 'Trend'),
@@ -138,7 +138,10 @@ function calibrationSection(report) {
           el('td', { class: 'num' }, String(c.pairs)), el('td', { class: 'num' }, signed(c.meanGap, 2)), el('td', {}, c.reading || ''))))))
       : el('p', {}, ownPage
         ? 'Nothing to compare yet: it needs answers with both your self-rating and a coach\'s rating.'
-        : 'Nothing to compare yet: it needs answers with both the candidate\'s self-rating and a coach\'s rating.'));
+        : 'Nothing to compare yet: it needs answers with both the candidate\'s self-rating and a coach\'s rating.'),
+    report.overall && report.overall.pairs > 0
+      ? el('p', { id: 'calibration-overall' }, `All themes together, ${report.overall.pairs} answers compared: ${report.overall.reading}.`)
+      : null);
 }
 
 function sessionsSection(page) {
