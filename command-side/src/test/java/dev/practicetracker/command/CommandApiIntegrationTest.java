@@ -241,7 +241,7 @@ class CommandApiIntegrationTest {
         ResponseEntity<String> response = api.answer("no-such-session", answered);
 
         assertProblem(response, 404);
-        assertThat(read(response.getBody()).get("detail").asText()).contains("no-such-session");
+        assertThat(read(response.getBody()).get("detail").asText()).isEqualTo("there is no session no-such-session");
         assertThat(api.eventCount()).isEqualTo(before);
     }
 
@@ -259,7 +259,8 @@ class CommandApiIntegrationTest {
         ResponseEntity<String> response = api.post("/api/sessions/" + cohort + "/complete", null);
 
         assertProblem(response, 404);
-        assertThat(read(response.getBody()).get("detail").asText()).contains(cohort);
+        assertThat(read(response.getBody()).get("detail").asText()).isEqualTo("there is no session " + cohort);
+        assertThat(read(response.getBody()).get("type").asText()).isEqualTo("/problems/not-found");
         assertThat(api.eventCount()).isEqualTo(before);
     }
 
