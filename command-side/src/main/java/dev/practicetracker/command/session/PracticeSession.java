@@ -51,7 +51,6 @@ public class PracticeSession {
 
     static final String EXPIRY = "session-inactivity";
     static final int MAX_COMMENT_LENGTH = 4000;
-    static final int MAX_REASON_LENGTH = 1000;
     static final int MAX_TIME_SPENT_SECONDS = 86_400;
 
     enum Status {
@@ -284,10 +283,7 @@ public class PracticeSession {
     public void handle(AbandonSessionCommand command) {
         requireOwner(command.actor());
         requireInProgress("abandon");
-        if (command.reason() != null && command.reason().length() > MAX_REASON_LENGTH) {
-            throw new RuleViolation("reason-too-long", "a reason has at most " + MAX_REASON_LENGTH + " characters");
-        }
-        Texts.requireStorable("reason", command.reason());
+        Texts.requireReason(command.reason());
         apply(new SessionAbandonedEvent(
                 sessionId,
                 candidateId,
