@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -188,6 +191,24 @@ class CommandApiIntegrationTest {
                         Map.of("candidateId", candidate, "themes", List.of("cooking"), "questionCount", 2)),
                 400,
                 "themes[0]");
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsAnsweredWithAProblemOfTheSameConvention() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.TEXT_PLAIN);
+        headers.setBearerAuth(api.token());
+        long before = api.eventCount();
+
+        ResponseEntity<String> response = http.exchange(
+                "/api/sessions/" + session + "/answers",
+                HttpMethod.POST,
+                new HttpEntity<>("an answer as plain text", headers),
+                String.class);
+
+        assertProblem(response, 415);
+        assertThat(read(response.getBody()).get("type").asText()).isEqualTo("/problems/unsupported-media-type");
+        assertThat(api.eventCount()).isEqualTo(before);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
@@ -23,6 +24,7 @@ import org.springframework.http.ResponseEntity;
 public final class Problems {
 
     private static final String TYPE_PREFIX = "/problems/";
+    private static final URI ABOUT_BLANK = URI.create("about:blank");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Problems() {}
@@ -31,6 +33,19 @@ public final class Problems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         problem.setType(URI.create(TYPE_PREFIX + code));
+        return problem;
+    }
+
+    /**
+     * Gives a problem Spring built itself (405, 406, 415, ...), typed {@code about:blank}, the code of its status:
+     * {@code /problems/unsupported-media-type}.
+     */
+    public static ProblemDetail conventional(ProblemDetail problem) {
+        HttpStatus status = HttpStatus.resolve(problem.getStatus());
+        if (ABOUT_BLANK.equals(problem.getType()) && status != null) {
+            problem.setType(URI.create(
+                    TYPE_PREFIX + status.name().toLowerCase(Locale.ROOT).replace('_', '-')));
+        }
         return problem;
     }
 

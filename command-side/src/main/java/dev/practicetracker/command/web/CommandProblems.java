@@ -155,6 +155,16 @@ class CommandProblems extends ResponseEntityExceptionHandler {
         return Problems.respond(Problems.invalidRequest(errors));
     }
 
+    /** Spring's own refusals (a wrong method, media type, ...) follow the same type convention as ours. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            Problems.conventional(problem);
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
     private static FieldError describe(Throwable cause) {
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
