@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -37,16 +39,21 @@ public final class Problems {
     }
 
     /**
-     * Gives a problem Spring built itself (405, 406, 415, ...), typed {@code about:blank}, the code of its status:
-     * {@code /problems/unsupported-media-type}.
+     * The answer to a refusal Spring built itself (405, 406, 415, ...): its problem, typed {@code about:blank} by
+     * Spring, gets the code of its status ({@code /problems/unsupported-media-type}) and the problem media type.
      */
-    public static ProblemDetail conventional(ProblemDetail problem) {
-        HttpStatus status = HttpStatus.resolve(problem.getStatus());
-        if (ABOUT_BLANK.equals(problem.getType()) && status != null) {
-            problem.setType(URI.create(
-                    TYPE_PREFIX + status.name().toLowerCase(Locale.ROOT).replace('_', '-')));
+    public static ResponseEntity<Object> conventional(Object body, HttpHeaders headers, HttpStatusCode status) {
+        HttpHeaders answered = new HttpHeaders();
+        answered.addAll(headers);
+        if (body instanceof ProblemDetail problem) {
+            HttpStatus known = HttpStatus.resolve(problem.getStatus());
+            if (ABOUT_BLANK.equals(problem.getType()) && known != null) {
+                problem.setType(URI.create(
+                        TYPE_PREFIX + known.name().toLowerCase(Locale.ROOT).replace('_', '-')));
+            }
+            answered.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         }
-        return problem;
+        return new ResponseEntity<>(body, answered, status);
     }
 
     /** A request that cannot be read as sent: 400, naming each field (or parameter) and what is wrong with it. */

@@ -159,10 +159,7 @@ class CommandProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> createResponseEntity(
             Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (body instanceof ProblemDetail problem) {
-            Problems.conventional(problem);
-        }
-        return super.createResponseEntity(body, headers, status, request);
+        return Problems.conventional(body, headers, status);
     }
 
     private static FieldError describe(Throwable cause) {
