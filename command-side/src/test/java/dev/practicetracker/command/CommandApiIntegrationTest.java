@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -191,6 +194,24 @@ class CommandApiIntegrationTest {
     }
 
     @Test
+    void aBodyThatIsNotJsonIsAnsweredWithAProblemOfTheSameConvention() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.TEXT_PLAIN);
+        headers.setBearerAuth(api.token());
+        long before = api.eventCount();
+
+        ResponseEntity<String> response = http.exchange(
+                "/api/sessions/" + session + "/answers",
+                HttpMethod.POST,
+                new HttpEntity<>("an answer as plain text", headers),
+                String.class);
+
+        assertProblem(response, 415);
+        assertThat(read(response.getBody()).get("type").asText()).isEqualTo("/problems/unsupported-media-type");
+        assertThat(api.eventCount()).isEqualTo(before);
+    }
+
+    @Test
     void aScoreAboveFiveIsRejectedNamingTheCriterion() {
         Map<String, Integer> scores = new HashMap<>(CommandApi.GOOD_SCORES);
         scores.put("clarity", 6);
@@ -241,7 +262,7 @@ class CommandApiIntegrationTest {
         ResponseEntity<String> response = api.answer("no-such-session", answered);
 
         assertProblem(response, 404);
-        assertThat(read(response.getBody()).get("detail").asText()).contains("no-such-session");
+        assertThat(read(response.getBody()).get("detail").asText()).isEqualTo("there is no session no-such-session");
         assertThat(api.eventCount()).isEqualTo(before);
     }
 
@@ -259,7 +280,8 @@ class CommandApiIntegrationTest {
         ResponseEntity<String> response = api.post("/api/sessions/" + cohort + "/complete", null);
 
         assertProblem(response, 404);
-        assertThat(read(response.getBody()).get("detail").asText()).contains(cohort);
+        assertThat(read(response.getBody()).get("detail").asText()).isEqualTo("there is no session " + cohort);
+        assertThat(read(response.getBody()).get("type").asText()).isEqualTo("/problems/not-found");
         assertThat(api.eventCount()).isEqualTo(before);
     }
 

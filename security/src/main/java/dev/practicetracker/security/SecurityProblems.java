@@ -1,16 +1,12 @@
 package dev.practicetracker.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.AuthenticationException;
@@ -20,15 +16,13 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
 
 /**
- * Refusals as {@code application/problem+json}, like every other error of the API: 401 when the request carries no
+ * Refusals as {@code application/problem+json}, built by {@link Problems} like every other error of the API: 401 when the request carries no
  * usable credentials (none, expired, tampered, or for an account that may no longer act), 403 when the account may not
  * do this. The detail says which, without echoing the token.
  */
 public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityProblems.class);
-
-    private final ObjectMapper json = new ObjectMapper();
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
@@ -43,7 +37,10 @@ public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedH
         }
         log.debug("Unauthenticated {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"practice-tracker\"");
-        write(response, HttpStatus.UNAUTHORIZED, "Authentication required", detail, request);
+        Problems.write(
+                Problems.problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required", detail),
+                request,
+                response);
     }
 
     @Override
@@ -53,21 +50,7 @@ public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedH
                 ? "a request authenticated by the page cookie must echo the XSRF-TOKEN cookie in the X-XSRF-TOKEN header"
                 : "this account's role may not do this";
         log.info("Refused {} {}: {}", request.getMethod(), request.getRequestURI(), detail);
-        write(response, HttpStatus.FORBIDDEN, "Forbidden", detail, request);
-    }
-
-    public void write(
-            HttpServletResponse response, HttpStatus status, String title, String detail, HttpServletRequest request)
-            throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        body.put("title", title);
-        body.put("status", status.value());
-        body.put("detail", detail);
-        body.put("instance", request.getRequestURI());
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), body);
+        Problems.write(Problems.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail), request, response);
     }
 
     private static String invalidTokenReason(String message) {

@@ -24,11 +24,11 @@ public record RubricScores(
         check(Criterion.IMPACT, impact);
     }
 
-    /** Builds the scores from a map that must name every criterion once. */
+    /** Builds the scores from a map that must name every criterion once; the one place scores are checked. */
     public static RubricScores of(Map<Criterion, Integer> scores) {
         for (Criterion criterion : Criterion.values()) {
             if (scores.get(criterion) == null) {
-                throw new IllegalArgumentException("a score for '" + criterion.id() + "' is missing");
+                throw new InvalidScore(criterion, "is missing", "a score for '" + criterion.id() + "' is missing");
             }
         }
         return new RubricScores(
@@ -65,8 +65,32 @@ public record RubricScores(
 
     private static void check(Criterion criterion, int score) {
         if (score < MIN || score > MAX) {
-            throw new IllegalArgumentException(
+            throw new InvalidScore(
+                    criterion,
+                    "must be from " + MIN + " to " + MAX,
                     "score for '" + criterion.id() + "' must be from " + MIN + " to " + MAX + ", was " + score);
+        }
+    }
+
+    /** A score that is missing or out of range, naming its criterion so that a client can be told which. */
+    public static final class InvalidScore extends IllegalArgumentException {
+
+        private final transient Criterion criterion;
+        private final String reason;
+
+        InvalidScore(Criterion criterion, String reason, String message) {
+            super(message);
+            this.criterion = criterion;
+            this.reason = reason;
+        }
+
+        public Criterion criterion() {
+            return criterion;
+        }
+
+        /** What is wrong, in words that follow the criterion's name. */
+        public String reason() {
+            return reason;
         }
     }
 }

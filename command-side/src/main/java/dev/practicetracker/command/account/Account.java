@@ -29,7 +29,6 @@ public class Account {
 
     static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{3,64}");
     static final int MAX_DISPLAY_NAME_LENGTH = 120;
-    static final int MAX_REASON_LENGTH = 1000;
 
     @AggregateIdentifier
     private PersonId accountId;
@@ -92,7 +91,7 @@ public class Account {
     public void handle(LockAccountCommand command) {
         requireNotWithdrawn();
         requireNotSelf(command.actor(), "lock");
-        requireReason(command.reason());
+        Texts.requireReason(command.reason());
         if (status == AccountRegistry.Status.LOCKED) {
             throw new RuleViolation("already-locked", "the account is already locked");
         }
@@ -113,7 +112,7 @@ public class Account {
     public void handle(WithdrawAccountCommand command) {
         requireNotWithdrawn();
         requireNotSelf(command.actor(), "withdraw");
-        requireReason(command.reason());
+        Texts.requireReason(command.reason());
         apply(new AccountWithdrawnEvent(
                 accountId, command.reason(), command.actor().accountId(), GenericEventMessage.clock.instant()));
     }
@@ -146,13 +145,6 @@ public class Account {
         if (actor.accountId().equals(accountId)) {
             throw new RuleViolation("admin-self", "an admin may not " + action + " their own account");
         }
-    }
-
-    private static void requireReason(String reason) {
-        if (reason != null && reason.length() > MAX_REASON_LENGTH) {
-            throw new RuleViolation("reason-too-long", "a reason has at most " + MAX_REASON_LENGTH + " characters");
-        }
-        Texts.requireStorable("reason", reason);
     }
 
     @EventSourcingHandler

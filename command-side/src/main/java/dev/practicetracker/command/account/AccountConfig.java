@@ -1,7 +1,6 @@
 package dev.practicetracker.command.account;
 
-import java.time.Clock;
-import org.springframework.beans.factory.ObjectProvider;
+import com.github.benmanes.caffeine.cache.Ticker;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,7 +18,7 @@ class AccountConfig {
     }
 
     @Bean
-    LoginThrottle loginThrottle(LoginProperties properties, ObjectProvider<Clock> clock) {
-        return new LoginThrottle(properties, clock.getIfAvailable(Clock::systemUTC));
+    LoginThrottle loginThrottle(LoginProperties properties) {
+        return new LoginThrottle(properties, Ticker.systemTicker());
     }
 }

@@ -6,7 +6,6 @@ import dev.practicetracker.events.Role;
 import dev.practicetracker.security.Actor;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.net.URI;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -72,13 +71,13 @@ class AccountController {
         return accepted(accountId, "role changed to " + request.role().id());
     }
 
-    record ReasonRequest(@Size(max = 1000) String reason) {}
+    record ReasonRequest(String reason) {}
 
     @PostMapping("/{accountId}/lock")
     ResponseEntity<Changed> lock(
             @AuthenticationPrincipal Actor actor,
             @PathVariable PersonId accountId,
-            @Valid @RequestBody(required = false) ReasonRequest request) {
+            @RequestBody(required = false) ReasonRequest request) {
         commands.sendAndWait(new LockAccountCommand(accountId, reason(request), actor));
         return accepted(accountId, "locked");
     }
@@ -93,7 +92,7 @@ class AccountController {
     ResponseEntity<Changed> withdraw(
             @AuthenticationPrincipal Actor actor,
             @PathVariable PersonId accountId,
-            @Valid @RequestBody(required = false) ReasonRequest request) {
+            @RequestBody(required = false) ReasonRequest request) {
         commands.sendAndWait(new WithdrawAccountCommand(accountId, reason(request), actor));
         return accepted(accountId, "withdrawn");
     }

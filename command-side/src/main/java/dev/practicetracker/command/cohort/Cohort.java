@@ -62,7 +62,7 @@ public class Cohort {
 
     @CommandHandler
     public void handle(WithdrawCandidateCommand command) {
-        Texts.requireStorable("reason", command.reason());
+        Texts.requireReason(command.reason());
         if (!enrolled.contains(command.candidateId().value())) {
             throw new RuleViolation(
                     "not-enrolled", "candidate " + command.candidateId() + " is not enrolled in this cohort");

@@ -4,9 +4,7 @@ import dev.practicetracker.events.CandidateId;
 import dev.practicetracker.events.CoachId;
 import dev.practicetracker.events.CohortId;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.net.URI;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -30,9 +28,7 @@ class CohortController {
     }
 
     record CreateCohortRequest(
-            CohortId cohortId,
-            @NotBlank @Size(max = 120) String name,
-            @NotNull CoachId coachId) {}
+            CohortId cohortId, String name, @NotNull CoachId coachId) {}
 
     record CohortCreated(CohortId cohortId, String name, CoachId coachId) {}
 
@@ -55,9 +51,7 @@ class CohortController {
                 .body(new Membership(cohortId, request.candidateId(), "enrolled"));
     }
 
-    record WithdrawRequest(
-            @NotNull CandidateId candidateId,
-            @Size(max = 1000) String reason) {}
+    record WithdrawRequest(@NotNull CandidateId candidateId, String reason) {}
 
     @PostMapping("/{cohortId}/withdrawals")
     ResponseEntity<Membership> withdraw(@PathVariable CohortId cohortId, @Valid @RequestBody WithdrawRequest request) {

@@ -23,6 +23,7 @@ public class Question {
 
     static final int MAX_PROMPT_LENGTH = 1_000;
     static final int MAX_GUIDANCE_LENGTH = 4_000;
+    static final int MAX_SOURCE_LENGTH = 200;
 
     @AggregateIdentifier
     private QuestionId questionId;
@@ -39,6 +40,9 @@ public class Question {
     @CommandHandler
     public Question(AddQuestionCommand command) {
         checkText(command.prompt(), command.strongAnswer());
+        if (command.source() != null && command.source().length() > MAX_SOURCE_LENGTH) {
+            throw new RuleViolation("source-too-long", "a source has at most " + MAX_SOURCE_LENGTH + " characters");
+        }
         Texts.requireStorable("source", command.source());
         apply(new QuestionAddedEvent(
                 command.questionId(),
@@ -73,7 +77,7 @@ public class Question {
 
     @CommandHandler
     public void handle(RetireQuestionCommand command) {
-        Texts.requireStorable("reason", command.reason());
+        Texts.requireReason(command.reason());
         if (retired) {
             throw new RuleViolation("question-retired", "question " + questionId + " is already retired");
         }

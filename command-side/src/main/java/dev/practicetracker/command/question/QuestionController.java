@@ -4,9 +4,7 @@ import dev.practicetracker.events.Difficulty;
 import dev.practicetracker.events.QuestionId;
 import dev.practicetracker.events.Theme;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.net.URI;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -34,13 +32,10 @@ class QuestionController {
             @NotNull Theme theme,
             @NotNull Difficulty difficulty,
 
-            @NotBlank @Size(max = Question.MAX_PROMPT_LENGTH)
             String prompt,
-
-            @NotBlank @Size(max = Question.MAX_GUIDANCE_LENGTH)
             String strongAnswer,
 
-            @Size(max = 200) String source) {}
+            String source) {}
 
     record QuestionAccepted(QuestionId questionId, String outcome) {}
 
@@ -58,14 +53,7 @@ class QuestionController {
                 .body(new QuestionAccepted(questionId, "added"));
     }
 
-    record ReviseQuestionRequest(
-            @NotNull Difficulty difficulty,
-
-            @NotBlank @Size(max = Question.MAX_PROMPT_LENGTH)
-            String prompt,
-
-            @NotBlank @Size(max = Question.MAX_GUIDANCE_LENGTH)
-            String strongAnswer) {}
+    record ReviseQuestionRequest(@NotNull Difficulty difficulty, String prompt, String strongAnswer) {}
 
     @PutMapping("/{questionId}")
     ResponseEntity<QuestionAccepted> revise(
@@ -75,11 +63,11 @@ class QuestionController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new QuestionAccepted(questionId, "revised"));
     }
 
-    record RetireQuestionRequest(@Size(max = 1000) String reason) {}
+    record RetireQuestionRequest(String reason) {}
 
     @PostMapping("/{questionId}/retire")
     ResponseEntity<QuestionAccepted> retire(
-            @PathVariable QuestionId questionId, @Valid @RequestBody(required = false) RetireQuestionRequest request) {
+            @PathVariable QuestionId questionId, @RequestBody(required = false) RetireQuestionRequest request) {
         String reason =
                 request == null || request.reason() == null || request.reason().isBlank()
                         ? null

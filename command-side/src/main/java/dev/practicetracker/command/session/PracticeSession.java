@@ -36,7 +36,9 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -48,6 +50,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 public class PracticeSession {
 
     static final String EXPIRY = "session-inactivity";
+    static final int MAX_COMMENT_LENGTH = 4000;
+    static final int MAX_TIME_SPENT_SECONDS = 86_400;
 
     enum Status {
         IN_PROGRESS,
@@ -68,11 +72,16 @@ public class PracticeSession {
     private Instant lastActivityAt;
     private long inactivityTimeoutSeconds;
 
-    /** Axon rebuilds the session from its events (or a snapshot) into an instance made with this constructor. */
+    /**
+     * Axon makes every instance with this constructor: a new session before its start is handled, an existing one
+     * before it is rebuilt from its events (or a snapshot).
+     */
     protected PracticeSession() {}
 
+    /** Answers the start as recorded, so that the caller learns the questions drawn without reading them back. */
     @CommandHandler
-    public PracticeSession(
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    public SessionStartedEvent handle(
             StartSessionCommand command,
             QuestionPicker picker,
             CohortRoster roster,
@@ -85,15 +94,17 @@ public class PracticeSession {
         }
         List<PlannedQuestion> planned = plan(command, picker, policy);
         Instant now = GenericEventMessage.clock.instant();
-        apply(new SessionStartedEvent(
+        SessionStartedEvent started = new SessionStartedEvent(
                 command.sessionId(),
                 command.candidateId(),
                 command.cohortId(),
                 command.mode(),
                 planned,
                 policy.inactivityTimeout().toSeconds(),
-                now));
+                now);
+        apply(started);
         deadlineManager.schedule(policy.inactivityTimeout(), EXPIRY, new InactivityDeadline(now));
+        return started;
     }
 
     private static List<PlannedQuestion> plan(
@@ -139,6 +150,11 @@ public class PracticeSession {
         if (command.timeSpentSeconds() < 0) {
             throw new RuleViolation("negative-time-spent", "time spent cannot be negative");
         }
+        if (command.timeSpentSeconds() > MAX_TIME_SPENT_SECONDS) {
+            throw new RuleViolation(
+                    "time-spent-too-long",
+                    "time spent on one answer is at most " + MAX_TIME_SPENT_SECONDS + " seconds");
+        }
         apply(new QuestionAnsweredEvent(
                 sessionId,
                 candidateId,
@@ -155,7 +171,7 @@ public class PracticeSession {
         RaterRole role = raterRole(command.rater(), command.claimedRole(), roster);
         PersonId raterId = command.rater().accountId();
         Theme theme = checkRating(command.questionId());
-        Texts.requireStorable("comment", command.comment());
+        checkComment(command.comment());
         if (ratersByAnswer.get(command.questionId().value()).containsKey(raterId.value())) {
             throw new RuleViolation(
                     "already-rated", "rater " + raterId + " has already rated this answer; revise the rating instead");
@@ -178,7 +194,7 @@ public class PracticeSession {
         RaterRole role = raterRole(command.rater(), command.claimedRole(), roster);
         PersonId raterId = command.rater().accountId();
         Theme theme = checkRating(command.questionId());
-        Texts.requireStorable("comment", command.comment());
+        checkComment(command.comment());
         RaterRole earlierRole = ratersByAnswer.get(command.questionId().value()).get(raterId.value());
         if (earlierRole == null) {
             throw new RuleViolation(
@@ -239,6 +255,14 @@ public class PracticeSession {
         return question.theme();
     }
 
+    private static void checkComment(String comment) {
+        if (comment != null && comment.length() > MAX_COMMENT_LENGTH) {
+            throw new RuleViolation(
+                    "comment-too-long", "a rating's comment has at most " + MAX_COMMENT_LENGTH + " characters");
+        }
+        Texts.requireStorable("comment", comment);
+    }
+
     @CommandHandler
     public void handle(CompleteSessionCommand command) {
         requireOwner(command.actor());
@@ -259,7 +283,7 @@ public class PracticeSession {
     public void handle(AbandonSessionCommand command) {
         requireOwner(command.actor());
         requireInProgress("abandon");
-        Texts.requireStorable("reason", command.reason());
+        Texts.requireReason(command.reason());
         apply(new SessionAbandonedEvent(
                 sessionId,
                 candidateId,

@@ -8,8 +8,9 @@ import dev.practicetracker.command.Duplicate;
 import dev.practicetracker.command.Forbidden;
 import dev.practicetracker.command.Hidden;
 import dev.practicetracker.command.RuleViolation;
+import dev.practicetracker.security.Problems;
+import dev.practicetracker.security.Problems.FieldError;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -34,8 +35,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every rejected command answers {@code application/problem+json} naming the field or the rule that failed. A
- * rejection happens before any event is applied, so nothing is written.
+ * Every rejected command answers {@code application/problem+json} (built by {@link Problems}) naming the field or the
+ * rule that failed. A rejection happens before any event is applied, so nothing is written.
  */
 @RestControllerAdvice(basePackages = "dev.practicetracker.command")
 class CommandProblems extends ResponseEntityExceptionHandler {
@@ -45,43 +46,36 @@ class CommandProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RuleViolation.class)
     ResponseEntity<ProblemDetail> ruleViolated(RuleViolation e) {
         log.info("Command rejected: rule {}", e.rule());
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "A rule was broken", e.getMessage(), e.rule());
+        ProblemDetail problem =
+                Problems.problem(HttpStatus.UNPROCESSABLE_ENTITY, e.rule(), "A rule was broken", e.getMessage());
         problem.setProperty("rule", e.rule());
-        return respond(problem);
+        return Problems.respond(problem);
     }
 
     @ExceptionHandler(Forbidden.class)
     ResponseEntity<ProblemDetail> forbidden(Forbidden e) {
         log.info("Command refused: {}", e.getMessage());
-        return respond(problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage(), "forbidden"));
+        return Problems.respond(Problems.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage()));
     }
 
     @ExceptionHandler(Hidden.class)
     ResponseEntity<ProblemDetail> hidden(Hidden e, HttpServletRequest request) {
-        return respond(problem(
-                HttpStatus.NOT_FOUND,
-                "Not found",
-                "there is no " + kindOf(request.getRequestURI()) + " " + e.id(),
-                "not-found"));
+        return notFound(Addressed.by(request).kind(), e.id());
     }
 
     @ExceptionHandler(Duplicate.class)
     ResponseEntity<ProblemDetail> duplicate(Duplicate e) {
-        return respond(problem(HttpStatus.CONFLICT, "Conflict", e.getMessage(), "conflict"));
+        return Problems.respond(Problems.problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage()));
     }
 
     @ExceptionHandler(InvalidRequest.class)
     ResponseEntity<ProblemDetail> invalid(InvalidRequest e) {
-        return respond(invalidFields(e.errors()));
+        return Problems.respond(Problems.invalidRequest(e.errors()));
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e, HttpServletRequest request) {
-        return respond(problem(
-                HttpStatus.NOT_FOUND,
-                "Not found",
-                "there is no " + kindOf(request.getRequestURI()) + " " + e.getAggregateIdentifier(),
-                "not-found"));
+        return notFound(Addressed.by(request).kind(), String.valueOf(e.getAggregateIdentifier()));
     }
 
     /**
@@ -90,13 +84,8 @@ class CommandProblems extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(IncompatibleAggregateException.class)
     ResponseEntity<ProblemDetail> otherKind(IncompatibleAggregateException e, HttpServletRequest request) {
-        String[] path = request.getRequestURI().split("/");
-        String id = path.length > 3 ? path[3] : "";
-        return respond(problem(
-                HttpStatus.NOT_FOUND,
-                "Not found",
-                "there is no " + kindOf(request.getRequestURI()) + " " + id,
-                "not-found"));
+        Addressed addressed = Addressed.by(request);
+        return notFound(addressed.kind(), addressed.id());
     }
 
     @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
@@ -104,13 +93,13 @@ class CommandProblems extends ResponseEntityExceptionHandler {
         String detail = e instanceof AggregateStreamCreationException
                 ? "something with this id already exists; choose another id or leave it out to have one generated"
                 : "another change to the same thing was made at the same moment; retry the command";
-        return respond(problem(HttpStatus.CONFLICT, "Conflict", detail, "conflict"));
+        return Problems.respond(Problems.problem(HttpStatus.CONFLICT, "conflict", "Conflict", detail));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> badPathOrParameter(MethodArgumentTypeMismatchException e) {
         Throwable cause = rootCause(e);
-        return respond(invalidFields(List.of(new FieldError(e.getName(), cause.getMessage()))));
+        return Problems.respond(Problems.invalidRequest(List.of(new FieldError(e.getName(), cause.getMessage()))));
     }
 
     @ExceptionHandler(CommandExecutionException.class)
@@ -146,17 +135,15 @@ class CommandProblems extends ResponseEntityExceptionHandler {
             }
         }
         log.error("Command failed unexpectedly", e);
-        return respond(problem(
-                HttpStatus.INTERNAL_SERVER_ERROR, "Command failed", "the command could not be handled", "internal"));
+        return Problems.respond(Problems.problem(
+                HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Command failed", "the command could not be handled"));
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         FieldError error = describe(e.getCause());
-        return ResponseEntity.badRequest()
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(invalidFields(List.of(error)));
+        return Problems.respond(Problems.invalidRequest(List.of(error)));
     }
 
     @Override
@@ -165,9 +152,14 @@ class CommandProblems extends ResponseEntityExceptionHandler {
         List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
                 .toList();
-        return ResponseEntity.badRequest()
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(invalidFields(errors));
+        return Problems.respond(Problems.invalidRequest(errors));
+    }
+
+    /** Spring's own refusals (a wrong method, media type, ...) follow the same type convention as ours. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return Problems.conventional(body, headers, status);
     }
 
     private static FieldError describe(Throwable cause) {
@@ -211,37 +203,9 @@ class CommandProblems extends ResponseEntityExceptionHandler {
         return type == String.class ? "a string" : "a " + type.getSimpleName();
     }
 
-    private static ProblemDetail invalidFields(List<FieldError> errors) {
-        String detail = errors.stream()
-                .map(error -> error.field() + " " + error.message())
-                .collect(Collectors.joining("; "));
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", detail, "invalid-request");
-        problem.setProperty("errors", errors);
-        return problem;
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        problem.setType(URI.create("/problems/" + type));
-        return problem;
-    }
-
-    private static <T> ResponseEntity<T> respond(ProblemDetail problem) {
-        @SuppressWarnings("unchecked")
-        T body = (T) problem;
-        return ResponseEntity.status(problem.getStatus())
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(body);
-    }
-
-    private static String kindOf(String path) {
-        for (String kind : List.of("session", "cohort", "question", "account")) {
-            if (path.startsWith("/api/" + kind + "s/")) {
-                return kind;
-            }
-        }
-        return "such thing as";
+    private static ResponseEntity<ProblemDetail> notFound(String kind, String id) {
+        return Problems.respond(
+                Problems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "there is no " + kind + " " + id));
     }
 
     private static Throwable rootCause(Throwable e) {
@@ -251,7 +215,4 @@ class CommandProblems extends ResponseEntityExceptionHandler {
         }
         return cause;
     }
-
-    /** One field of a request and what is wrong with it. */
-    record FieldError(String field, String message) {}
 }

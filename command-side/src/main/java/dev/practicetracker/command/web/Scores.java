@@ -5,7 +5,10 @@ import dev.practicetracker.events.RubricScores;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** Reads rubric scores sent as {@code {"clarity": 4, "reasoning": 3, ...}}, naming any key or value that is wrong. */
+/**
+ * Reads rubric scores sent as {@code {"clarity": 4, "reasoning": 3, ...}}, naming any key or value that is wrong. Which
+ * scores are valid is {@link RubricScores}' to say; this only maps the request's keys and names the field it refuses.
+ */
 public final class Scores {
 
     private Scores() {}
@@ -23,18 +26,12 @@ public final class Scores {
                 throw new InvalidRequest(
                         "scores." + entry.getKey(), "is not a rubric criterion; known: " + Criterion.ids());
             }
-            Integer score = entry.getValue();
-            if (score == null || score < RubricScores.MIN || score > RubricScores.MAX) {
-                throw new InvalidRequest(
-                        "scores." + entry.getKey(), "must be from " + RubricScores.MIN + " to " + RubricScores.MAX);
-            }
-            scores.put(criterion, score);
+            scores.put(criterion, entry.getValue());
         }
-        for (Criterion criterion : Criterion.values()) {
-            if (!scores.containsKey(criterion)) {
-                throw new InvalidRequest("scores." + criterion.id(), "is missing");
-            }
+        try {
+            return RubricScores.of(scores);
+        } catch (RubricScores.InvalidScore e) {
+            throw new InvalidRequest("scores." + e.criterion().id(), e.reason());
         }
-        return RubricScores.of(scores);
     }
 }

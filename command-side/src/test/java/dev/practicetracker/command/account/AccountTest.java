@@ -161,6 +161,14 @@ class AccountTest {
     }
 
     @Test
+    void rejectsALockWhoseReasonIsLongerThanAThousandCharacters() {
+        fixture.given(created(Role.CANDIDATE))
+                .when(new LockAccountCommand(ADA, "r".repeat(1_001), ADMIN))
+                .expectException(violationOf("reason-too-long"))
+                .expectNoEvents();
+    }
+
+    @Test
     void rejectsUnlockingAnAccountThatIsNotLocked() {
         fixture.given(created(Role.CANDIDATE))
                 .when(new UnlockAccountCommand(ADA, ADMIN))

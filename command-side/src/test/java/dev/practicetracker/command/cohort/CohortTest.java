@@ -121,6 +121,14 @@ class CohortTest {
     }
 
     @Test
+    void rejectsAWithdrawalWhoseReasonIsLongerThanAThousandCharacters() {
+        fixture.given(created(), enrolled(CANDIDATE))
+                .when(new WithdrawCandidateCommand(COHORT, CANDIDATE, "r".repeat(1_001)))
+                .expectException(violationOf("reason-too-long"))
+                .expectNoEvents();
+    }
+
+    @Test
     void rejectsWithdrawingACandidateWhoIsNotEnrolled() {
         fixture.given(created(), enrolled(OTHER_CANDIDATE))
                 .when(new WithdrawCandidateCommand(COHORT, CANDIDATE, null))

@@ -75,6 +75,15 @@ class QuestionTest {
     }
 
     @Test
+    void rejectsAQuestionWhoseSourceIsLongerThanTwoHundredCharacters() {
+        fixture.givenNoPriorActivity()
+                .when(new AddQuestionCommand(
+                        QUESTION, Theme.DATABASES, Difficulty.INTERMEDIATE, PROMPT, GUIDANCE, "s".repeat(201)))
+                .expectException(violationOf("source-too-long"))
+                .expectNoEvents();
+    }
+
+    @Test
     void rejectsAQuestionWithBlankGuidance() {
         fixture.givenNoPriorActivity()
                 .when(new AddQuestionCommand(QUESTION, Theme.DATABASES, Difficulty.INTERMEDIATE, PROMPT, "\n", SOURCE))
@@ -155,6 +164,14 @@ class QuestionTest {
                 .when(new RetireQuestionCommand(QUESTION, "duplicate of question-7"))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new QuestionRetiredEvent(QUESTION, Theme.DATABASES, "duplicate of question-7", T0));
+    }
+
+    @Test
+    void rejectsARetirementWhoseReasonIsLongerThanAThousandCharacters() {
+        fixture.given(added())
+                .when(new RetireQuestionCommand(QUESTION, "r".repeat(1_001)))
+                .expectException(violationOf("reason-too-long"))
+                .expectNoEvents();
     }
 
     @Test

@@ -47,6 +47,7 @@ class PracticeSessionTest {
 
     private static final Instant T0 = Instant.parse("2025-03-10T09:00:00Z");
     private static final Duration TIMEOUT = Duration.ofHours(2);
+    private static final int MAX_COMMENT_LENGTH = 4000;
     private static final String INACTIVITY = "session-inactivity";
     private static final int MAX_QUESTIONS = 20;
     private static final int MAX_ANSWER_LENGTH = 20_000;
@@ -129,6 +130,23 @@ class PracticeSessionTest {
                         TIMEOUT.toSeconds(),
                         T0))
                 .expectScheduledDeadlineWithName(TIMEOUT, INACTIVITY);
+    }
+
+    @Test
+    void answersTheStartAsRecordedSoThatTheCallerNeedNotReadItBack() {
+        SessionStartedEvent recorded = new SessionStartedEvent(
+                SESSION,
+                CANDIDATE,
+                null,
+                ReviewMode.SELF,
+                List.of(planned(GIT_2), planned(DB_1)),
+                TIMEOUT.toSeconds(),
+                T0);
+        fixture.givenNoPriorActivity()
+                .when(new StartSessionCommand(
+                        SESSION, CANDIDATE, null, ReviewMode.SELF, null, 0, List.of(GIT_2.questionId(), Q1)))
+                .expectEvents(recorded)
+                .expectResultMessagePayload(recorded);
     }
 
     @Test
@@ -395,6 +413,14 @@ class PracticeSessionTest {
                 .expectNoEvents();
     }
 
+    @Test
+    void rejectsATimeSpentOfMoreThanADay() {
+        fixture.given(started())
+                .when(new AnswerQuestionCommand(SESSION, Q1, "An answer", 86_401, OWNER))
+                .expectException(violationOf("time-spent-too-long"))
+                .expectNoEvents();
+    }
+
     // ---- rating
 
     @Test
@@ -561,6 +587,32 @@ class PracticeSessionTest {
                 .expectEvents(rated(Q1, Theme.DATABASES, CANDIDATE_AS_RATER, RaterRole.SELF, T0));
     }
 
+    @Test
+    void rejectsARatingWhoseCommentIsLongerThanFourThousandCharacters() {
+        fixture.given(started(), answered(Q1, T0))
+                .when(new RateAnswerCommand(
+                        SESSION, Q1, actor(COACH), RaterRole.COACH, SCORES, "x".repeat(MAX_COMMENT_LENGTH + 1)))
+                .expectException(violationOf("comment-too-long"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void acceptsARatingWhoseCommentHasExactlyTheMaximumLength() {
+        fixture.given(started(), answered(Q1, T0))
+                .when(new RateAnswerCommand(
+                        SESSION, Q1, actor(COACH), RaterRole.COACH, SCORES, "x".repeat(MAX_COMMENT_LENGTH)))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void rejectsARevisionWhoseCommentIsLongerThanFourThousandCharacters() {
+        fixture.given(started(), answered(Q1, T0), rated(Q1, Theme.DATABASES, COACH, RaterRole.COACH, T0))
+                .when(new ReviseRatingCommand(
+                        SESSION, Q1, actor(COACH), RaterRole.COACH, REVISED_SCORES, "x".repeat(MAX_COMMENT_LENGTH + 1)))
+                .expectException(violationOf("comment-too-long"))
+                .expectNoEvents();
+    }
+
     // ---- revising a rating
 
     @Test
@@ -663,6 +715,14 @@ class PracticeSessionTest {
                 .expectException(RuleViolation.class)
                 .expectException(violationOf("session-ended"))
                 .expectExceptionMessage("cannot abandon: the session is completed")
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejectsAnAbandonReasonLongerThanAThousandCharacters() {
+        fixture.given(started(), answered(Q1, T0))
+                .when(new AbandonSessionCommand(SESSION, "x".repeat(1001), OWNER))
+                .expectException(violationOf("reason-too-long"))
                 .expectNoEvents();
     }
 

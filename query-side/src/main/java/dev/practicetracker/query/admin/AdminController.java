@@ -1,11 +1,14 @@
 package dev.practicetracker.query.admin;
 
+import dev.practicetracker.security.Problems;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -34,6 +37,12 @@ class AdminController {
     @GetMapping("/rebuild")
     ReadModelRebuild.Progress rebuildProgress() {
         return rebuild.progress();
+    }
+
+    @ExceptionHandler(ReadModelRebuild.RebuildRefused.class)
+    ResponseEntity<ProblemDetail> rebuildRefused(ReadModelRebuild.RebuildRefused e) {
+        return Problems.respond(
+                Problems.problem(HttpStatus.CONFLICT, "rebuild-refused", "Rebuild refused", e.getMessage()));
     }
 
     @GetMapping("/dead-letters")

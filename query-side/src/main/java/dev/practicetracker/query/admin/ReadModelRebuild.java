@@ -153,7 +153,7 @@ public class ReadModelRebuild implements DisposableBean {
     }
 
     /** A rebuild cannot start now; answered as 409. */
-    public static class RebuildRefused extends RuntimeException {
+    static class RebuildRefused extends RuntimeException {
         RebuildRefused(String message) {
             super(message);
         }

@@ -1,13 +1,10 @@
 package dev.practicetracker.query.web;
 
-import dev.practicetracker.query.admin.ReadModelRebuild;
-import java.net.URI;
+import dev.practicetracker.security.Problems;
 import java.util.List;
-import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -16,19 +13,17 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** Every failed query answers {@code application/problem+json} naming the parameter or the missing thing. */
+/**
+ * Every failed query answers {@code application/problem+json} (built by {@link Problems}) naming the parameter or the
+ * missing thing. A feature's own refusals are answered by its controller, so this shared package knows no feature.
+ */
 @RestControllerAdvice(basePackages = "dev.practicetracker.query")
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class QueryProblems {
 
     @ExceptionHandler(NotFound.class)
     ResponseEntity<ProblemDetail> notFound(NotFound e) {
-        return respond(problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), "not-found"));
-    }
-
-    @ExceptionHandler(ReadModelRebuild.RebuildRefused.class)
-    ResponseEntity<ProblemDetail> rebuildRefused(ReadModelRebuild.RebuildRefused e) {
-        return respond(problem(HttpStatus.CONFLICT, "Rebuild refused", e.getMessage(), "rebuild-refused"));
+        return Problems.respond(Problems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage()));
     }
 
     @ExceptionHandler(BadRequest.class)
@@ -62,22 +57,6 @@ class QueryProblems {
     }
 
     private static ResponseEntity<ProblemDetail> invalid(String parameter, String message) {
-        ProblemDetail problem =
-                problem(HttpStatus.BAD_REQUEST, "Invalid request", parameter + " " + message, "invalid-request");
-        problem.setProperty("errors", List.of(Map.of("field", parameter, "message", message)));
-        return respond(problem);
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        problem.setType(URI.create("/problems/" + type));
-        return problem;
-    }
-
-    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus())
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        return Problems.respond(Problems.invalidRequest(List.of(new Problems.FieldError(parameter, message))));
     }
 }

@@ -53,7 +53,7 @@ function show() {
     show();
     const next = $('input[type=radio]');
     if (next) next.focus();
-  });
+  }, { 'rule:comment-too-long': 'comment' });
 }
 
 async function render() {

@@ -105,7 +105,7 @@ async function rateStep(question) {
     });
     question.ratings = [...(question.ratings || []), { raterRole: 'self', scores }];
     next();
-  });
+  }, { 'rule:comment-too-long': 'comment' });
   form.querySelector('input[type=radio]').focus();
 }
 
