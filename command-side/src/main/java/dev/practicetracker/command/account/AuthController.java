@@ -94,7 +94,8 @@ class AuthController {
         }
         throttle.succeeded(username);
         AccountRegistry.Entry entry = account.get();
-        Tokens.IssuedToken token = tokens.issue(entry.accountId(), entry.role(), entry.username());
+        Tokens.IssuedToken token =
+                tokens.issue(entry.accountId(), entry.role(), entry.username(), entry.credentialsVersion());
         long expiresIn = Duration.between(token.issuedAt(), token.expiresAt()).toSeconds();
         ResponseCookie cookie = cookie(token.value(), Duration.ofSeconds(expiresIn));
         return ResponseEntity.ok()
@@ -108,7 +109,10 @@ class AuthController {
                         new AccountSummary(entry.accountId(), entry.username(), entry.displayName(), entry.role())));
     }
 
-    /** Tokens are not revoked (lock the account for that); logging out forgets the page cookie. */
+    /**
+     * Logging out forgets the page cookie; the token itself stays valid until it expires, unless the account signs out
+     * everywhere ({@code POST /api/accounts/{id}/sign-out-everywhere}).
+     */
     @PostMapping("/logout")
     ResponseEntity<Void> logout() {
         return ResponseEntity.noContent()
