@@ -411,6 +411,19 @@ class AuthenticationIntegrationTest {
     }
 
     @Test
+    void everyAnswerSaysThatNoAddressLeavesTheSiteAndNoDeviceMayBeUsed() {
+        ResponseEntity<String> login = CommandApi.loginResponse(http, candidate.accountId(), CommandApi.PASSWORD);
+        ResponseEntity<String> refused = CommandApi.anonymous(http, jdbc).post("/api/sessions", Map.of());
+
+        for (ResponseEntity<String> response : List.of(login, refused)) {
+            assertThat(response.getHeaders().getFirst("Referrer-Policy")).isEqualTo("same-origin");
+            assertThat(response.getHeaders().getFirst("Permissions-Policy")).contains("camera=()", "geolocation=()");
+            assertThat(response.getHeaders().getFirst("Content-Security-Policy"))
+                    .contains("script-src 'self'");
+        }
+    }
+
+    @Test
     void loggingInWorksWhateverCookieTheClientKeeps() {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
