@@ -48,4 +48,45 @@ class AccessBrowserTest extends Chromium {
         assertThat(app.api.status(nosyToken, "/api/candidates/" + otherId + "/sessions"))
                 .isIn(403, 404);
     }
+
+    @Test
+    void aLoginLinkNeverSendsThePersonToAnotherSite() {
+        String admin = app.api.adminToken();
+        String user = unique("linked");
+        app.api.createAccount(admin, user, "candidate");
+        String origin = java.net.URI.create(app.baseUrl).getAuthority();
+
+        for (String next :
+                new String[] {"/%5Cevil.example", "//evil.example", "/%09/evil.example", "https://evil.example"}) {
+            Page page = desk();
+            logIn(page, user, Api.PASSWORD, next);
+
+            assertThat(java.net.URI.create(page.url()).getAuthority()).as(next).isEqualTo(origin);
+            page.context().clearCookies();
+        }
+        Page page = desk();
+        logIn(page, user, Api.PASSWORD, "/practice.html%3Ftheme%3Ddatabases");
+        assertThat(page.url()).endsWith("/practice.html?theme=databases");
+    }
+
+    @Test
+    void loggingOutEverywhereEndsTheLoginOnTheOtherDeviceToo() {
+        String admin = app.api.adminToken();
+        String user = unique("twodevices");
+        app.api.createAccount(admin, user, "candidate");
+        Page laptop = desk();
+        Page phone = phone();
+        logIn(laptop, user, Api.PASSWORD, null);
+        logIn(phone, user, Api.PASSWORD, null);
+
+        laptop.getByRole(
+                        com.microsoft.playwright.options.AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Log out everywhere"))
+                .click();
+        laptop.waitForURL(url -> url.contains("/login.html"));
+        phone.reload();
+
+        phone.waitForURL(url -> url.contains("/login.html"));
+        assertThat(phone.getByLabel("Username")).isVisible();
+    }
 }

@@ -63,6 +63,10 @@ class AccessMatrixIntegrationTest {
     @Qualifier("requestMappingHandlerMapping")
     private RequestMappingHandlerMapping mappings;
 
+    /** Rows whose success cuts off the owner's tokens: the owner logs in again after such a cell, as a person would. */
+    private static final Set<String> SIGNS_THE_OWNER_OUT =
+            Set.of("PUT /api/accounts/{accountId}/password", "POST /api/accounts/{accountId}/sign-out-everywhere");
+
     private final Map<Who, CommandApi> callers = new EnumMap<>(Who.class);
     private final List<String> bodies = new ArrayList<>();
     private CommandApi admin;
@@ -192,6 +196,13 @@ class AccessMatrixIntegrationTest {
                                                 CommandApi.PASSWORD,
                                                 "currentPassword",
                                                 CommandApi.PASSWORD))),
+                // The owner's own account, or an admin; signs the owner out (the matrix logs the owner in again).
+                new Row(
+                        HttpMethod.POST,
+                        "/api/accounts/{accountId}/sign-out-everywhere",
+                        "401 202 403 403 403 202",
+                        who -> new Call(
+                                "/api/accounts/" + callers.get(Who.OWNER).accountId() + "/sign-out-everywhere", null)),
                 // cohorts
                 new Row(
                         HttpMethod.POST,
@@ -339,6 +350,9 @@ class AccessMatrixIntegrationTest {
                     mismatches.put(cell, "expected " + expected + ", got " + actual + ": " + response.getBody());
                 } else if (actual >= 400 && admin.eventCount() != before) {
                     mismatches.put(cell, "refused with " + actual + " but events were written");
+                }
+                if (actual < 300 && SIGNS_THE_OWNER_OUT.contains(row.key())) {
+                    callers.put(Who.OWNER, admin.as(callers.get(Who.OWNER).accountId()));
                 }
             }
         }

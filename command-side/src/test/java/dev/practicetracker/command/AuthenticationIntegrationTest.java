@@ -176,7 +176,7 @@ class AuthenticationIntegrationTest {
     void anExpiredTokenIsRefused() {
         Clock yesterday = Clock.fixed(Instant.now().minus(Duration.ofDays(1)), ZoneOffset.UTC);
         String expired = new Tokens(tokenProperties, yesterday)
-                .issue(PersonId.of(candidate.accountId()), Role.CANDIDATE, candidate.accountId())
+                .issue(PersonId.of(candidate.accountId()), Role.CANDIDATE, candidate.accountId(), 0)
                 .value();
 
         ResponseEntity<String> response = candidate.withToken(expired).answer(session, question);
@@ -207,7 +207,7 @@ class AuthenticationIntegrationTest {
         TokenProperties otherSecret =
                 new TokenProperties("another-secret-that-is-long-enough-to-be-accepted-here", null, null, null, false);
         String token = new Tokens(otherSecret, Clock.systemUTC())
-                .issue(PersonId.of(candidate.accountId()), Role.CANDIDATE, candidate.accountId())
+                .issue(PersonId.of(candidate.accountId()), Role.CANDIDATE, candidate.accountId(), 0)
                 .value();
 
         assertThat(candidate
@@ -241,7 +241,7 @@ class AuthenticationIntegrationTest {
     }
 
     @Test
-    void lockingAnAccountRefusesItsExistingTokenAtOnceAndItsLoginUntilUnlocked() {
+    void lockingAnAccountRefusesItsExistingTokenForGoodAndItsLoginUntilUnlocked() {
         assertThat(admin.post("/api/accounts/" + candidate.accountId() + "/lock", Map.of("reason", "test"))
                         .getStatusCode()
                         .value())
@@ -257,7 +257,211 @@ class AuthenticationIntegrationTest {
                         .getStatusCode()
                         .value())
                 .isEqualTo(202);
-        assertThat(candidate.rate(session, question).getStatusCode().value()).isEqualTo(201);
+        assertThat(candidate.rate(session, question).getStatusCode().value())
+                .as("the token from before the lock, after the unlock")
+                .isEqualTo(401);
+        assertThat(candidate
+                        .as(candidate.accountId())
+                        .rate(session, question)
+                        .getStatusCode()
+                        .value())
+                .as("a login after the unlock")
+                .isEqualTo(201);
+    }
+
+    @Test
+    void aStolenTokenStaysRefusedAfterLockPasswordResetAndUnlock() {
+        String stolen = candidate.token();
+        String newPassword = "a brand new passphrase, long enough";
+
+        expectStatus(admin.post("/api/accounts/" + candidate.accountId() + "/lock", Map.of()), 202);
+        expectStatus(
+                admin.put("/api/accounts/" + candidate.accountId() + "/password", Map.of("password", newPassword)),
+                202);
+        expectStatus(admin.post("/api/accounts/" + candidate.accountId() + "/unlock", ""), 202);
+
+        assertThat(candidate
+                        .withToken(stolen)
+                        .answer(session, question)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(401);
+        assertThat(CommandApi.loginResponse(http, candidate.accountId(), newPassword)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aRoleChangedAwayAndBackDoesNotBringTheEarlierTokenBack() {
+        expectStatus(admin.put("/api/accounts/" + candidate.accountId() + "/role", Map.of("role", "coach")), 202);
+        expectStatus(admin.put("/api/accounts/" + candidate.accountId() + "/role", Map.of("role", "candidate")), 202);
+
+        assertThat(candidate.rate(session, question).getStatusCode().value()).isEqualTo(401);
+        assertThat(candidate
+                        .as(candidate.accountId())
+                        .rate(session, question)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void changingOnesOwnPasswordEndsOnesOtherLogins() {
+        CommandApi otherDevice = candidate.as(candidate.accountId());
+        String newPassword = "another long enough passphrase";
+
+        expectStatus(
+                candidate.put(
+                        "/api/accounts/" + candidate.accountId() + "/password",
+                        Map.of("password", newPassword, "currentPassword", CommandApi.PASSWORD)),
+                202);
+
+        assertThat(otherDevice.answer(session, question).getStatusCode().value())
+                .isEqualTo(401);
+        assertThat(candidate.answer(session, question).getStatusCode().value()).isEqualTo(401);
+    }
+
+    @Test
+    void signingOutEverywhereRefusesEveryEarlierTokenOfTheAccountAndNoOtherAccounts() {
+        CommandApi otherDevice = candidate.as(candidate.accountId());
+        CommandApi someoneElse = admin.newCandidate(unique("else"));
+
+        ResponseEntity<String> signedOut =
+                candidate.post("/api/accounts/" + candidate.accountId() + "/sign-out-everywhere", "");
+
+        assertThat(signedOut.getStatusCode().value()).as(signedOut.getBody()).isEqualTo(202);
+        assertThat(candidate.answer(session, question).getStatusCode().value()).isEqualTo(401);
+        assertThat(otherDevice.answer(session, question).getStatusCode().value())
+                .isEqualTo(401);
+        assertThat(someoneElse
+                        .startSession(someoneElse.accountId(), "databases", 1)
+                        .get("sessionId")
+                        .asText())
+                .isNotBlank();
+        assertThat(candidate
+                        .as(candidate.accountId())
+                        .rate(session, question)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void aCandidateCannotSignAnotherAccountOutAndWritesNothing() {
+        CommandApi other = admin.newCandidate(unique("victim"));
+        long before = admin.eventCount();
+
+        ResponseEntity<String> refused =
+                candidate.post("/api/accounts/" + other.accountId() + "/sign-out-everywhere", "");
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(403);
+        assertThat(admin.eventCount()).isEqualTo(before);
+        assertThat(other.startSession(other.accountId(), "databases", 1)
+                        .get("sessionId")
+                        .asText())
+                .isNotBlank();
+    }
+
+    @Test
+    void aChangeAuthenticatedByThePageCookieAloneIsRefusedWithoutTheXsrfHeaderAndWritesNothing() {
+        String complete = "/api/sessions/" + session + "/complete";
+        Map<String, String> refusals = new java.util.LinkedHashMap<>();
+        long before = admin.eventCount();
+        for (String[] change : new String[][] {
+            {"POST", "/api/sessions", "{\"themes\": [\"databases\"], \"questionCount\": 1}"},
+            {"POST", complete, null},
+            {
+                "PUT",
+                "/api/accounts/" + candidate.accountId() + "/password",
+                "{\"password\": \"a new passphrase of length\", \"currentPassword\": \"" + CommandApi.PASSWORD + "\"}"
+            },
+            {"POST", "/api/accounts/" + candidate.accountId() + "/sign-out-everywhere", null}
+        }) {
+            ResponseEntity<String> response = byCookie(candidate, change[0], change[1], change[2], null);
+            refusals.put(
+                    change[0] + " " + change[1],
+                    response.getStatusCode().value() + " "
+                            + response.getHeaders().getContentType());
+        }
+        ResponseEntity<String> adminCreatesAdmin = byCookie(
+                admin,
+                "POST",
+                "/api/accounts",
+                "{\"username\": \"" + unique("sneaky") + "\", \"displayName\": \"Sneaky\", \"role\": \"admin\","
+                        + " \"password\": \"" + CommandApi.PASSWORD + "\"}",
+                null);
+        refusals.put(
+                "POST /api/accounts as admin",
+                adminCreatesAdmin.getStatusCode().value() + " "
+                        + adminCreatesAdmin.getHeaders().getContentType());
+
+        assertThat(refusals.values()).allMatch(answer -> answer.equals("403 application/problem+json"), "403 problem");
+        assertThat(admin.eventCount()).isEqualTo(before);
+        assertThat(byCookie(candidate, "POST", complete, null, "echoed")
+                        .getStatusCode()
+                        .value())
+                .as("the same change with the XSRF token echoed")
+                .isEqualTo(202);
+        assertThat(byCookie(candidate, "POST", complete, null, "wrong")
+                        .getStatusCode()
+                        .value())
+                .as("an echoed token that does not match the cookie")
+                .isEqualTo(403);
+    }
+
+    @Test
+    void everyAnswerSaysThatNoAddressLeavesTheSiteAndNoDeviceMayBeUsed() {
+        ResponseEntity<String> login = CommandApi.loginResponse(http, candidate.accountId(), CommandApi.PASSWORD);
+        ResponseEntity<String> refused = CommandApi.anonymous(http, jdbc).post("/api/sessions", Map.of());
+
+        for (ResponseEntity<String> response : List.of(login, refused)) {
+            assertThat(response.getHeaders().getFirst("Referrer-Policy")).isEqualTo("same-origin");
+            assertThat(response.getHeaders().getFirst("Permissions-Policy")).contains("camera=()", "geolocation=()");
+            assertThat(response.getHeaders().getFirst("Content-Security-Policy"))
+                    .contains("script-src 'self'");
+        }
+    }
+
+    @Test
+    void loggingInWorksWhateverCookieTheClientKeeps() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        headers.add(HttpHeaders.COOKIE, tokenProperties.cookieName() + "=" + candidate.token() + "; XSRF-TOKEN=kept");
+        String login =
+                "{\"username\": \"" + candidate.accountId() + "\", \"password\": \"" + CommandApi.PASSWORD + "\"}";
+
+        ResponseEntity<String> again = http.exchange(
+                "/api/auth/token",
+                org.springframework.http.HttpMethod.POST,
+                new org.springframework.http.HttpEntity<>(login, headers),
+                String.class);
+
+        assertThat(again.getStatusCode().value()).as(again.getBody()).isEqualTo(200);
+    }
+
+    /**
+     * A browser's request with the page cookie and no {@code Authorization} header; {@code xsrf} "echoed" sends the
+     * XSRF cookie and the same value in the header, "wrong" a header that differs, null neither.
+     */
+    private ResponseEntity<String> byCookie(CommandApi who, String method, String path, String body, String xsrf) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        String cookies = tokenProperties.cookieName() + "=" + who.token();
+        if (xsrf != null) {
+            cookies += "; XSRF-TOKEN=page-token";
+            headers.add("X-XSRF-TOKEN", xsrf.equals("echoed") ? "page-token" : "another-token");
+        }
+        headers.add(HttpHeaders.COOKIE, cookies);
+        return http.exchange(
+                path,
+                org.springframework.http.HttpMethod.valueOf(method),
+                new org.springframework.http.HttpEntity<>(body, headers),
+                String.class);
+    }
+
+    private static void expectStatus(ResponseEntity<String> response, int status) {
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(status);
     }
 
     @Test

@@ -133,9 +133,12 @@ public abstract class ReadSideIntegrationTest {
         return client;
     }
 
+    /** A token as a login now would issue it: at the account's current credentials version. */
     protected String token(String accountId, Role role) {
         account(accountId, role);
-        return tokens.issue(PersonId.of(accountId), role, accountId).value();
+        Long version = jdbc.queryForObject(
+                "SELECT credentials_version FROM qs_accounts WHERE account_id = ?", Long.class, accountId);
+        return tokens.issue(PersonId.of(accountId), role, accountId, version).value();
     }
 
     /** Opens the account unless the read side knows it already, and waits until it does. */

@@ -12,6 +12,9 @@ public interface AccountDirectory {
 
     Optional<Account> find(PersonId accountId);
 
-    /** What a service knows of an account: its current role and whether it may act at all. */
-    record Account(PersonId accountId, Role role, boolean active) {}
+    /**
+     * What a service knows of an account: its current role, whether it may act at all, and its credentials version (the
+     * sequence number of its last event that cut off earlier tokens; tokens issued at a lower version are refused).
+     */
+    record Account(PersonId accountId, Role role, boolean active, long credentialsVersion) {}
 }

@@ -13,8 +13,10 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 
 /**
  * Turns a verified token into an {@link Actor}, but only if this service's own record of the account agrees: the account
- * exists, may act, and still has the role the token names. Otherwise the request is unauthenticated (401), so locking
- * an account or changing its role takes effect on the next request, not when its tokens expire.
+ * exists, may act, still has the role the token names, and has not cut off its earlier tokens since this one was issued
+ * (its credentials version). Otherwise the request is unauthenticated (401), so a lock, a password change, a role
+ * change or signing out everywhere takes effect on the next request, and an unlock or a role changed back does not
+ * bring an earlier token back.
  */
 public class ActorAuthenticationConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
@@ -28,9 +30,13 @@ public class ActorAuthenticationConverter implements Converter<Jwt, AbstractAuth
     public AbstractAuthenticationToken convert(Jwt jwt) {
         PersonId accountId;
         Role role;
+        long credentialsVersion;
         try {
             accountId = PersonId.of(jwt.getSubject());
             role = Role.fromId(jwt.getClaimAsString(Tokens.ROLE_CLAIM));
+            // The decoder has checked that the claim is a number.
+            credentialsVersion =
+                    jwt.<Number>getClaim(Tokens.CREDENTIALS_VERSION_CLAIM).longValue();
         } catch (IllegalArgumentException e) {
             throw new BadCredentialsException("the token does not name an account and a role");
         }
@@ -38,6 +44,10 @@ public class ActorAuthenticationConverter implements Converter<Jwt, AbstractAuth
                 .orElseThrow(() -> new BadCredentialsException("the token's account is not known here"));
         if (!account.active()) {
             throw new DisabledException("the account is locked or withdrawn");
+        }
+        if (credentialsVersion < account.credentialsVersion()) {
+            throw new BadCredentialsException(
+                    "the account's credentials changed since this token was issued; log in again");
         }
         if (account.role() != role) {
             throw new BadCredentialsException("the account's role changed since this token was issued; log in again");

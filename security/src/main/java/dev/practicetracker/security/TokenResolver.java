@@ -12,8 +12,8 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
  */
 public class TokenResolver implements BearerTokenResolver {
 
-    private static final java.util.Set<String> LOGIN_AND_LOGOUT =
-            java.util.Set.of("/api/auth/token", "/api/auth/logout");
+    static final String LOGIN = "/api/auth/token";
+    private static final java.util.Set<String> LOGIN_AND_LOGOUT = java.util.Set.of(LOGIN, "/api/auth/logout");
 
     private final DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
     private final String cookieName;
@@ -30,11 +30,15 @@ public class TokenResolver implements BearerTokenResolver {
         }
         // The page cookie is for the API the pages call. The pages, their assets, logging in and out are public, and
         // a stale cookie (expired, locked, or for a role changed since) must not stop the way back to the login page.
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = path(request);
         if (!path.startsWith("/api/") || LOGIN_AND_LOGOUT.contains(path)) {
             return null;
         }
         return fromCookie(request);
+    }
+
+    static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     public String fromCookie(HttpServletRequest request) {

@@ -27,13 +27,19 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 /**
  * Signs and verifies the tokens both services accept: a JWT signed with HMAC-SHA256 carrying the account id
- * ({@code sub}), its role ({@code role}), issuer, issue and expiry times and a unique id. Signing and verifying are
- * Nimbus JOSE's, through Spring Security; nothing here is home-made crypto.
+ * ({@code sub}), its role ({@code role}), the account's credentials version when it was issued ({@code cv}), issuer,
+ * issue and expiry times and a unique id. Signing and verifying are Nimbus JOSE's, through Spring Security; nothing
+ * here is home-made crypto.
+ *
+ * <p>The credentials version is what makes a token revocable: every change that must cut off earlier tokens (a
+ * password change, a lock, a withdrawal, a role change, signing out everywhere) raises the account's version, and a
+ * token whose version is below the account's is refused, for good, on both services.
  */
 public class Tokens {
 
     public static final String ROLE_CLAIM = "role";
     public static final String USERNAME_CLAIM = "preferred_username";
+    public static final String CREDENTIALS_VERSION_CLAIM = "cv";
 
     private final TokenProperties properties;
     private final Clock clock;
@@ -55,12 +61,18 @@ public class Tokens {
                 new JwtIssuerValidator(properties.issuer()),
                 new JwtClaimValidator<Object>(JwtClaimNames.SUB, sub -> sub instanceof String s && !s.isBlank()),
                 new JwtClaimValidator<Object>(JwtClaimNames.EXP, exp -> exp != null),
-                new JwtClaimValidator<Object>(ROLE_CLAIM, role -> role instanceof String));
+                new JwtClaimValidator<Object>(ROLE_CLAIM, role -> role instanceof String),
+                // Tokens from before credentials versions existed carry none: they are refused, so every account logs
+                // in once more rather than keeping a token that nothing could revoke.
+                new JwtClaimValidator<Object>(CREDENTIALS_VERSION_CLAIM, version -> version instanceof Number));
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
     }
 
-    /** A signed token for an account that just proved who it is. */
-    public IssuedToken issue(PersonId accountId, Role role, String username) {
+    /**
+     * A signed token for an account that just proved who it is, valid until it expires or until the account's
+     * credentials version rises above {@code credentialsVersion}.
+     */
+    public IssuedToken issue(PersonId accountId, Role role, String username, long credentialsVersion) {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(properties.ttl());
         JwtClaimsSet claims = JwtClaimsSet.builder()
@@ -71,6 +83,7 @@ public class Tokens {
                 .id(UUID.randomUUID().toString())
                 .claim(ROLE_CLAIM, role.id())
                 .claim(USERNAME_CLAIM, username)
+                .claim(CREDENTIALS_VERSION_CLAIM, credentialsVersion)
                 .build();
         JwsHeader header = JwsHeader.with(MacAlgorithm.HS256).build();
         String value = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();

@@ -3,17 +3,26 @@ package dev.practicetracker.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import dev.practicetracker.events.PersonId;
 import dev.practicetracker.events.Role;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 class TokensTest {
 
@@ -24,7 +33,7 @@ class TokensTest {
 
     @Test
     void aTokenNamesItsAccountAndRoleAndVerifies() {
-        Tokens.IssuedToken issued = tokens.issue(PersonId.of("ada"), Role.CANDIDATE, "ada");
+        Tokens.IssuedToken issued = tokens.issue(PersonId.of("ada"), Role.CANDIDATE, "ada", 0);
 
         Jwt jwt = tokens.decoder().decode(issued.value());
 
@@ -35,8 +44,39 @@ class TokensTest {
     }
 
     @Test
+    void aTokenCarriesTheCredentialsVersionItWasIssuedAt() {
+        Jwt jwt = tokens.decoder()
+                .decode(tokens.issue(PersonId.of("ada"), Role.CANDIDATE, "ada", 7)
+                        .value());
+
+        assertThat(jwt.<Number>getClaim(Tokens.CREDENTIALS_VERSION_CLAIM).longValue())
+                .isEqualTo(7);
+    }
+
+    @Test
+    void aValidlySignedTokenWithoutACredentialsVersionIsRefused() {
+        SecretKey key = new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer("practice-tracker")
+                .subject("ada")
+                .issuedAt(NOW)
+                .expiresAt(NOW.plusSeconds(600))
+                .claim(Tokens.ROLE_CLAIM, "candidate")
+                .build();
+        String unversioned = new NimbusJwtEncoder(new ImmutableSecret<>(key))
+                .encode(JwtEncoderParameters.from(
+                        JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .getTokenValue();
+
+        assertThatThrownBy(() -> tokens.decoder().decode(unversioned))
+                .isInstanceOf(JwtException.class)
+                .hasMessageContaining(Tokens.CREDENTIALS_VERSION_CLAIM);
+    }
+
+    @Test
     void aTokenWithAChangedClaimIsRefused() {
-        String value = tokens.issue(PersonId.of("ada"), Role.CANDIDATE, "ada").value();
+        String value =
+                tokens.issue(PersonId.of("ada"), Role.CANDIDATE, "ada", 0).value();
         String[] parts = value.split("\\.");
         String claims = new String(Base64.getUrlDecoder().decode(parts[1]));
         String forged = Base64.getUrlEncoder()
@@ -50,7 +90,7 @@ class TokensTest {
     @Test
     void aTokenSignedWithAnotherKeyIsRefused() {
         String other = tokensAt(NOW, "another-secret-that-is-long-enough-for-hmac!")
-                .issue(PersonId.of("ada"), Role.ADMIN, "ada")
+                .issue(PersonId.of("ada"), Role.ADMIN, "ada", 0)
                 .value();
 
         assertThatThrownBy(() -> tokens.decoder().decode(other)).isInstanceOf(JwtException.class);
@@ -58,7 +98,8 @@ class TokensTest {
 
     @Test
     void anExpiredTokenIsRefused() {
-        String value = tokens.issue(PersonId.of("ada"), Role.CANDIDATE, "ada").value();
+        String value =
+                tokens.issue(PersonId.of("ada"), Role.CANDIDATE, "ada", 0).value();
         Tokens later = tokensAt(NOW.plus(Duration.ofHours(1)).plusSeconds(31), SECRET);
 
         assertThatThrownBy(() -> later.decoder().decode(value))

@@ -83,6 +83,15 @@ export async function logout() {
   }
 }
 
+/** Ends every login of the account, on every device; this browser's too, so it goes to the login page. */
+export async function logoutEverywhere(accountId) {
+  try {
+    await api('POST', `/api/accounts/${encodeURIComponent(accountId)}/sign-out-everywhere`, {}, { anonymous: true });
+  } finally {
+    await logout();
+  }
+}
+
 export function homeOf(role) {
   return { candidate: '/progress.html', coach: '/coach.html', admin: '/admin.html' }[role] || '/login.html';
 }

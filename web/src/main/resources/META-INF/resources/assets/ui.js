@@ -1,5 +1,5 @@
 // Small helpers the pages share: building elements, the header, errors next to fields, times and levels.
-import { ApiError, logout } from './api.js';
+import { ApiError, logout, logoutEverywhere } from './api.js';
 
 /** el('p', {class: 'x'}, 'text', child): children are strings (as text, never HTML) or nodes. */
 export function el(tag, attrs = {}, ...children) {
@@ -30,11 +30,15 @@ export function header(account) {
     el('a', { href, 'aria-current': location.pathname === href ? 'page' : null }, text));
   const who = el('span', {}, `${account.displayName || account.username} (${account.role})`);
   const out = el('button', { type: 'button', onclick: logout }, 'Log out');
+  const everywhere = el('button', {
+    type: 'button', class: 'secondary', title: 'Ends this account\'s logins on every device, this one included',
+    onclick: () => logoutEverywhere(account.accountId),
+  }, 'Log out everywhere');
   document.body.prepend(
     el('a', { class: 'skip', href: '#main' }, 'Skip to content'),
     el('header', { class: 'top' },
       el('a', { class: 'brand', href: '/' }, 'Practice tracker'),
-      el('nav', { 'aria-label': 'Main' }, links, who, out)));
+      el('nav', { 'aria-label': 'Main' }, links, who, out, everywhere)));
 }
 
 /** A refusal or failure in place of the page's content, said plainly. */

@@ -11,6 +11,7 @@ import dev.practicetracker.events.Role;
 import dev.practicetracker.events.account.AccountCreatedEvent;
 import dev.practicetracker.events.account.AccountLockedEvent;
 import dev.practicetracker.events.account.AccountRoleChangedEvent;
+import dev.practicetracker.events.account.AccountSignedOutEverywhereEvent;
 import dev.practicetracker.events.account.AccountUnlockedEvent;
 import dev.practicetracker.events.account.AccountWithdrawnEvent;
 import dev.practicetracker.events.account.PasswordChangedEvent;
@@ -132,6 +133,16 @@ public class Account {
         command.password().requireAcceptable();
         apply(new PasswordChangedEvent(accountId, command.actor().accountId(), GenericEventMessage.clock.instant()));
         credentials.store(accountId, command.password());
+    }
+
+    @CommandHandler
+    public void handle(SignOutEverywhereCommand command) {
+        if (!command.actor().accountId().equals(accountId) && !command.actor().is(Role.ADMIN)) {
+            throw new Forbidden("only an admin signs another account out");
+        }
+        requireNotWithdrawn();
+        apply(new AccountSignedOutEverywhereEvent(
+                accountId, command.actor().accountId(), GenericEventMessage.clock.instant()));
     }
 
     private void requireNotWithdrawn() {

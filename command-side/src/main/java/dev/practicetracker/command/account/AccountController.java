@@ -18,7 +18,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Commands of an account: open it, change its role, lock, unlock, withdraw it, set its password. */
+/**
+ * Commands of an account: open it, change its role, lock, unlock, withdraw it, set its password, sign it out
+ * everywhere.
+ */
 @RestController
 @RequestMapping("/api/accounts")
 class AccountController {
@@ -110,6 +113,16 @@ class AccountController {
         Password current = request.currentPassword() == null ? null : Password.of(request.currentPassword());
         commands.sendAndWait(new SetPasswordCommand(accountId, Password.of(request.password()), current, actor));
         return accepted(accountId, "password changed");
+    }
+
+    /**
+     * Refuses, from now on, every token the account holds, on every device, the caller's own included when it is their
+     * account: after a lost phone or a login on a shared computer.
+     */
+    @PostMapping("/{accountId}/sign-out-everywhere")
+    ResponseEntity<Changed> signOutEverywhere(@AuthenticationPrincipal Actor actor, @PathVariable PersonId accountId) {
+        commands.sendAndWait(new SignOutEverywhereCommand(accountId, actor));
+        return accepted(accountId, "signed out everywhere");
     }
 
     private static String reason(ReasonRequest request) {

@@ -21,8 +21,17 @@ public interface AccountRegistry {
         WITHDRAWN
     }
 
-    /** One account as the lookup table holds it. */
-    record Entry(PersonId accountId, String username, String displayName, Role role, Status status) {
+    /**
+     * One account as the lookup table holds it; {@code credentialsVersion} is the sequence number of its last event that
+     * cut off earlier tokens, which a token issued now carries.
+     */
+    record Entry(
+            PersonId accountId,
+            String username,
+            String displayName,
+            Role role,
+            Status status,
+            long credentialsVersion) {
 
         public boolean active() {
             return status == Status.ACTIVE;

@@ -6,12 +6,15 @@ import dev.practicetracker.events.Role;
 import dev.practicetracker.events.account.AccountCreatedEvent;
 import dev.practicetracker.events.account.AccountLockedEvent;
 import dev.practicetracker.events.account.AccountRoleChangedEvent;
+import dev.practicetracker.events.account.AccountSignedOutEverywhereEvent;
 import dev.practicetracker.events.account.AccountUnlockedEvent;
 import dev.practicetracker.events.account.AccountWithdrawnEvent;
+import dev.practicetracker.events.account.PasswordChangedEvent;
 import dev.practicetracker.security.AccountDirectory;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.context.annotation.Primary;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
@@ -31,12 +34,15 @@ class AccountsProjection implements AccountRegistry, AccountDirectory {
 
     static final String GROUP = "accounts";
 
+    private static final String REVOKE = "credentials_version = :sequence";
+
     private static final RowMapper<Entry> ROW = (rs, i) -> new Entry(
             PersonId.of(rs.getString("account_id")),
             rs.getString("username"),
             rs.getString("display_name"),
             Role.fromId(rs.getString("role")),
-            Status.valueOf(rs.getString("status")));
+            Status.valueOf(rs.getString("status")),
+            rs.getLong("credentials_version"));
 
     private final JdbcClient jdbc;
 
@@ -62,30 +68,44 @@ class AccountsProjection implements AccountRegistry, AccountDirectory {
         }
     }
 
+    // Each change below but an unlock cuts off the tokens issued before it: the row's credentials version becomes the
+    // event's sequence number. An unlock does not raise it, and so brings no earlier token back.
+
     @EventHandler
-    void on(AccountRoleChangedEvent event) {
-        update("role = :value", event.accountId(), event.role().id());
+    void on(AccountRoleChangedEvent event, @SequenceNumber long sequence) {
+        update("role = :value, " + REVOKE, event.accountId(), event.role().id(), sequence);
     }
 
     @EventHandler
-    void on(AccountLockedEvent event) {
-        update("status = :value", event.accountId(), Status.LOCKED.name());
+    void on(AccountLockedEvent event, @SequenceNumber long sequence) {
+        update("status = :value, " + REVOKE, event.accountId(), Status.LOCKED.name(), sequence);
     }
 
     @EventHandler
-    void on(AccountUnlockedEvent event) {
-        update("status = :value", event.accountId(), Status.ACTIVE.name());
+    void on(AccountUnlockedEvent event, @SequenceNumber long sequence) {
+        update("status = :value", event.accountId(), Status.ACTIVE.name(), sequence);
     }
 
     @EventHandler
-    void on(AccountWithdrawnEvent event) {
-        update("status = :value", event.accountId(), Status.WITHDRAWN.name());
+    void on(AccountWithdrawnEvent event, @SequenceNumber long sequence) {
+        update("status = :value, " + REVOKE, event.accountId(), Status.WITHDRAWN.name(), sequence);
     }
 
-    private void update(String assignment, PersonId accountId, String value) {
+    @EventHandler
+    void on(PasswordChangedEvent event, @SequenceNumber long sequence) {
+        update(REVOKE, event.accountId(), null, sequence);
+    }
+
+    @EventHandler
+    void on(AccountSignedOutEverywhereEvent event, @SequenceNumber long sequence) {
+        update(REVOKE, event.accountId(), null, sequence);
+    }
+
+    private void update(String assignment, PersonId accountId, String value, long sequence) {
         int rows = jdbc.sql("UPDATE command_accounts SET " + assignment + " WHERE account_id = :id")
                 .param("id", accountId.value())
                 .param("value", value)
+                .param("sequence", sequence)
                 .update();
         if (rows != 1) {
             throw new IllegalStateException("no account " + accountId + " in the lookup table");
@@ -112,6 +132,7 @@ class AccountsProjection implements AccountRegistry, AccountDirectory {
     @Override
     public Optional<AccountDirectory.Account> find(PersonId accountId) {
         return lookup(accountId)
-                .map(entry -> new AccountDirectory.Account(entry.accountId(), entry.role(), entry.active()));
+                .map(entry -> new AccountDirectory.Account(
+                        entry.accountId(), entry.role(), entry.active(), entry.credentialsVersion()));
     }
 }

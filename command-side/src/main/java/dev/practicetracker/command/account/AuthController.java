@@ -80,7 +80,10 @@ class AuthController {
                         new AccountSummary(entry.accountId(), entry.username(), entry.displayName(), entry.role())));
     }
 
-    /** Tokens are not revoked (lock the account for that); logging out forgets the page cookie. */
+    /**
+     * Logging out forgets the page cookie; the token itself stays valid until it expires, unless the account signs out
+     * everywhere ({@code POST /api/accounts/{id}/sign-out-everywhere}).
+     */
     @PostMapping("/logout")
     ResponseEntity<Void> logout() {
         return ResponseEntity.noContent()

@@ -67,7 +67,8 @@ class LoginService {
         }
         throttle.succeeded(username);
         AccountRegistry.Entry entry = account.get();
-        return new LoggedIn(entry, tokens.issue(entry.accountId(), entry.role(), entry.username()));
+        return new LoggedIn(
+                entry, tokens.issue(entry.accountId(), entry.role(), entry.username(), entry.credentialsVersion()));
     }
 
     /** Enough to tell repeated attempts on one name apart in the log, without writing the name. */

@@ -28,6 +28,9 @@ class CommandAccessRules implements AccessRules {
                 // Admin, or the account itself with its current password: the handler tells which.
                 .requestMatchers(HttpMethod.PUT, "/api/accounts/*/password")
                 .authenticated()
+                // The account itself, or an admin: the aggregate tells which.
+                .requestMatchers(HttpMethod.POST, "/api/accounts/*/sign-out-everywhere")
+                .authenticated()
                 .requestMatchers(HttpMethod.POST, "/api/accounts", "/api/accounts/*/lock", "/api/accounts/*/unlock")
                 .hasRole(ADMIN)
                 .requestMatchers(HttpMethod.POST, "/api/accounts/*/withdraw")

@@ -10,6 +10,7 @@ import dev.practicetracker.events.Role;
 import dev.practicetracker.events.account.AccountCreatedEvent;
 import dev.practicetracker.events.account.AccountLockedEvent;
 import dev.practicetracker.events.account.AccountRoleChangedEvent;
+import dev.practicetracker.events.account.AccountSignedOutEverywhereEvent;
 import dev.practicetracker.events.account.AccountUnlockedEvent;
 import dev.practicetracker.events.account.AccountWithdrawnEvent;
 import dev.practicetracker.events.account.PasswordChangedEvent;
@@ -196,6 +197,36 @@ class AccountTest {
     void aWithdrawnAccountCannotGetANewPassword() {
         fixture.given(created(Role.CANDIDATE), withdrawn())
                 .when(new SetPasswordCommand(ADA, NEW, null, ADMIN))
+                .expectException(violationOf("account-withdrawn"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAccountSignsItselfOutEverywhere() {
+        fixture.given(created(Role.CANDIDATE))
+                .when(new SignOutEverywhereCommand(ADA, ADA_HERSELF))
+                .expectEvents(new AccountSignedOutEverywhereEvent(ADA, ADA, T0));
+    }
+
+    @Test
+    void anAdminSignsAnotherAccountOutEverywhere() {
+        fixture.given(created(Role.CANDIDATE), locked())
+                .when(new SignOutEverywhereCommand(ADA, ADMIN))
+                .expectEvents(new AccountSignedOutEverywhereEvent(ADA, ADMIN.accountId(), T0));
+    }
+
+    @Test
+    void refusesSigningOutAnotherAccountByANonAdmin() {
+        fixture.given(created(Role.CANDIDATE))
+                .when(new SignOutEverywhereCommand(ADA, new Actor(PersonId.of("bruno"), Role.COACH)))
+                .expectException(Forbidden.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aWithdrawnAccountHasNothingToSignOutOf() {
+        fixture.given(created(Role.CANDIDATE), withdrawn())
+                .when(new SignOutEverywhereCommand(ADA, ADMIN))
                 .expectException(violationOf("account-withdrawn"))
                 .expectNoEvents();
     }

@@ -13,7 +13,7 @@ public final class InMemoryAccounts implements AccountRegistry, Credentials {
     private final Map<String, String> passwords = new HashMap<>();
 
     public InMemoryAccounts with(String accountId, Role role, Status status) {
-        accounts.put(accountId, new Entry(PersonId.of(accountId), accountId, "Person " + accountId, role, status));
+        accounts.put(accountId, new Entry(PersonId.of(accountId), accountId, "Person " + accountId, role, status, 0));
         return this;
     }
 

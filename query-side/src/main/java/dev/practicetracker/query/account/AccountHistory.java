@@ -5,6 +5,7 @@ import dev.practicetracker.events.Role;
 import dev.practicetracker.events.account.AccountCreatedEvent;
 import dev.practicetracker.events.account.AccountLockedEvent;
 import dev.practicetracker.events.account.AccountRoleChangedEvent;
+import dev.practicetracker.events.account.AccountSignedOutEverywhereEvent;
 import dev.practicetracker.events.account.AccountUnlockedEvent;
 import dev.practicetracker.events.account.AccountWithdrawnEvent;
 import dev.practicetracker.events.account.PasswordChangedEvent;
@@ -81,6 +82,9 @@ class AccountHistory {
         }
         if (payload instanceof PasswordChangedEvent e) {
             return change(e.changedAt(), "password set", null, null, e.changedBy(), null);
+        }
+        if (payload instanceof AccountSignedOutEverywhereEvent e) {
+            return change(e.signedOutAt(), "signed out everywhere", null, null, e.signedOutBy(), null);
         }
         return null;
     }

@@ -3,8 +3,10 @@ package dev.practicetracker.query.account;
 import dev.practicetracker.events.account.AccountCreatedEvent;
 import dev.practicetracker.events.account.AccountLockedEvent;
 import dev.practicetracker.events.account.AccountRoleChangedEvent;
+import dev.practicetracker.events.account.AccountSignedOutEverywhereEvent;
 import dev.practicetracker.events.account.AccountUnlockedEvent;
 import dev.practicetracker.events.account.AccountWithdrawnEvent;
+import dev.practicetracker.events.account.PasswordChangedEvent;
 import dev.practicetracker.query.processing.ReadModels;
 import dev.practicetracker.query.processing.SavepointPerEvent;
 import java.sql.Timestamp;
@@ -17,8 +19,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Every account with its current role and status. A withdrawal is final: unlocking does not bring a withdrawn account
- * back. Password changes do not matter here, since tokens are checked by account, role and status only.
+ * Every account with its current role, status and credentials version. A withdrawal is final: unlocking does not bring
+ * a withdrawn account back. A role change, a lock, a withdrawal, a password change and signing out everywhere raise the
+ * credentials version to the event's sequence number, which refuses every token issued before it; an unlock does not.
  *
  * <p>A read-model rebuild does not empty this table: every request's token is checked against it, and emptying it would
  * refuse everyone, the admin watching the rebuild included, until the account events were replayed. Each row keeps the
@@ -28,6 +31,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Component
 @ProcessingGroup(ReadModels.PROCESSOR)
 class AccountProjection extends SavepointPerEvent {
+
+    /** Never lowered, also when the migration set it from events this projection had not yet applied. */
+    private static final String REVOKE = "credentials_version = GREATEST(credentials_version, :version)";
 
     private final JdbcClient jdbc;
 
@@ -55,7 +61,7 @@ class AccountProjection extends SavepointPerEvent {
     @EventHandler
     void on(AccountRoleChangedEvent event, @SequenceNumber long sequence) {
         update(
-                "role = :role",
+                "role = :role, " + REVOKE,
                 event.accountId().value(),
                 sequence,
                 event.changedAt(),
@@ -65,7 +71,13 @@ class AccountProjection extends SavepointPerEvent {
 
     @EventHandler
     void on(AccountLockedEvent event, @SequenceNumber long sequence) {
-        update("status = 'locked'", event.accountId().value(), sequence, event.lockedAt(), null, "status = 'active'");
+        update(
+                "status = 'locked', " + REVOKE,
+                event.accountId().value(),
+                sequence,
+                event.lockedAt(),
+                null,
+                "status = 'active'");
     }
 
     @EventHandler
@@ -75,7 +87,23 @@ class AccountProjection extends SavepointPerEvent {
 
     @EventHandler
     void on(AccountWithdrawnEvent event, @SequenceNumber long sequence) {
-        update("status = 'withdrawn'", event.accountId().value(), sequence, event.withdrawnAt(), null, "TRUE");
+        update(
+                "status = 'withdrawn', " + REVOKE,
+                event.accountId().value(),
+                sequence,
+                event.withdrawnAt(),
+                null,
+                "TRUE");
+    }
+
+    @EventHandler
+    void on(PasswordChangedEvent event, @SequenceNumber long sequence) {
+        update(REVOKE, event.accountId().value(), sequence, event.changedAt(), null, "TRUE");
+    }
+
+    @EventHandler
+    void on(AccountSignedOutEverywhereEvent event, @SequenceNumber long sequence) {
+        update(REVOKE, event.accountId().value(), sequence, event.signedOutAt(), null, "TRUE");
     }
 
     /** Applies an event newer than the row's last, when the row is in the state {@code when} names. */

@@ -1,5 +1,6 @@
 package dev.practicetracker.query.account;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.practicetracker.events.PersonId;
 import dev.practicetracker.events.Role;
 import dev.practicetracker.query.web.Page;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
 @Component
 class Accounts implements AccountDirectory {
 
-    private static final String COLUMNS = "account_id, username, display_name, role, status, changed_at";
+    private static final String COLUMNS =
+            "account_id, username, display_name, role, status, changed_at, credentials_version";
 
     private final JdbcClient jdbc;
 
@@ -30,11 +32,19 @@ class Accounts implements AccountDirectory {
 
     /** An account as an admin sees it in the list; there is no password hash on the read side at all. */
     record AccountView(
-            String accountId, String username, String displayName, Role role, String status, Instant changedAt) {}
+            String accountId,
+            String username,
+            String displayName,
+            Role role,
+            String status,
+            Instant changedAt,
+            @JsonIgnore long credentialsVersion) {}
 
     @Override
     public Optional<Account> find(PersonId accountId) {
-        return view(accountId.value()).map(view -> new Account(accountId, view.role(), "active".equals(view.status())));
+        return view(accountId.value())
+                .map(view ->
+                        new Account(accountId, view.role(), "active".equals(view.status()), view.credentialsVersion()));
     }
 
     Optional<AccountView> view(String accountId) {
@@ -69,6 +79,7 @@ class Accounts implements AccountDirectory {
                 rs.getString("display_name"),
                 Role.fromId(rs.getString("role")),
                 rs.getString("status"),
-                rs.getTimestamp("changed_at").toInstant());
+                rs.getTimestamp("changed_at").toInstant(),
+                rs.getLong("credentials_version"));
     }
 }

@@ -7,8 +7,10 @@ import dev.practicetracker.events.PersonId;
 import dev.practicetracker.events.Role;
 import dev.practicetracker.events.account.AccountLockedEvent;
 import dev.practicetracker.events.account.AccountRoleChangedEvent;
+import dev.practicetracker.events.account.AccountSignedOutEverywhereEvent;
 import dev.practicetracker.events.account.AccountUnlockedEvent;
 import dev.practicetracker.events.account.AccountWithdrawnEvent;
+import dev.practicetracker.events.account.PasswordChangedEvent;
 import dev.practicetracker.query.ReadSideIntegrationTest;
 import dev.practicetracker.security.TokenProperties;
 import dev.practicetracker.security.Tokens;
@@ -23,14 +25,15 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * A token is only as good as the account behind it, as the read side knows it: locked, withdrawn, role changed,
- * unknown, expired, tampered or signed with another key all answer 401 on the next request.
+ * password changed, signed out everywhere, unknown, expired, tampered or signed with another key all answer 401 on the
+ * next request, and an unlock or a role changed back does not bring an earlier token back.
  */
 class TokenRefusalIntegrationTest extends ReadSideIntegrationTest {
 
     private final String person = "cand-" + UUID.randomUUID();
 
     @Test
-    void aLockedAccountsTokenIsRefusedOnceTheLockIsProcessedAndWorksAgainWhenUnlocked() {
+    void aLockedAccountsTokenIsRefusedOnceTheLockIsProcessedAndStaysRefusedAfterTheUnlock() {
         String token = token(person, Role.CANDIDATE);
         assertThat(me(token).getStatusCode()).isEqualTo(HttpStatus.OK);
 
@@ -42,7 +45,40 @@ class TokenRefusalIntegrationTest extends ReadSideIntegrationTest {
         assertThat(locked.getHeaders().getContentType().toString()).contains("application/problem+json");
 
         appendAndWait(new AccountUnlockedEvent(PersonId.of(person), PersonId.of(ADMIN), Instant.now()));
-        assertThat(me(token).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(me(token).getStatusCode())
+                .as("a token from before the lock, after the unlock")
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(me(token(person, Role.CANDIDATE)).getStatusCode())
+                .as("a token from a login after the unlock")
+                .isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void aPasswordChangeOrSigningOutEverywhereRefusesEveryEarlierTokenButNotLaterOnes() {
+        String beforePassword = token(person, Role.CANDIDATE);
+
+        appendAndWait(new PasswordChangedEvent(PersonId.of(person), PersonId.of(person), Instant.now()));
+        String afterPassword = token(person, Role.CANDIDATE);
+        appendAndWait(new AccountSignedOutEverywhereEvent(PersonId.of(person), PersonId.of(person), Instant.now()));
+        String afterSignOut = token(person, Role.CANDIDATE);
+
+        assertThat(me(beforePassword).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(me(afterPassword).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(me(afterSignOut).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void aRoleChangedAwayAndBackDoesNotBringBackTheEarlierToken() {
+        String asCandidate = token(person, Role.CANDIDATE);
+
+        appendAndWait(
+                new AccountRoleChangedEvent(
+                        PersonId.of(person), Role.CANDIDATE, Role.COACH, PersonId.of(ADMIN), Instant.now()),
+                new AccountRoleChangedEvent(
+                        PersonId.of(person), Role.COACH, Role.CANDIDATE, PersonId.of(ADMIN), Instant.now()));
+
+        assertThat(me(asCandidate).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(me(token(person, Role.CANDIDATE)).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
     @Test
@@ -64,7 +100,7 @@ class TokenRefusalIntegrationTest extends ReadSideIntegrationTest {
                 PersonId.of(person), Role.CANDIDATE, Role.COACH, PersonId.of(ADMIN), Instant.now()));
 
         assertThat(me(asCandidate).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        String asCoach = tokens.issue(PersonId.of(person), Role.COACH, person).value();
+        String asCoach = token(person, Role.COACH);
         assertThat(me(asCoach).getBody().get("role").asText()).isEqualTo("coach");
     }
 
@@ -73,7 +109,7 @@ class TokenRefusalIntegrationTest extends ReadSideIntegrationTest {
         String good = token(person, Role.CANDIDATE);
         Clock yesterday = Clock.fixed(Instant.now().minus(Duration.ofDays(1)), ZoneOffset.UTC);
         String expired = new Tokens(tokens.properties(), yesterday)
-                .issue(PersonId.of(person), Role.CANDIDATE, person)
+                .issue(PersonId.of(person), Role.CANDIDATE, person, 0)
                 .value();
         String[] parts = good.split("\\.");
         String tampered = parts[0] + "." + parts[1] + "." + flipFirst(parts[2]);
@@ -88,9 +124,9 @@ class TokenRefusalIntegrationTest extends ReadSideIntegrationTest {
         TokenProperties other = new TokenProperties(
                 "another-secret-that-is-long-enough-to-sign-with-0123456789", null, null, null, false);
         String foreign = new Tokens(other, Clock.systemUTC())
-                .issue(PersonId.of(person), Role.CANDIDATE, person)
+                .issue(PersonId.of(person), Role.CANDIDATE, person, 0)
                 .value();
-        String unknown = tokens.issue(PersonId.of("nobody-" + UUID.randomUUID()), Role.CANDIDATE, "nobody")
+        String unknown = tokens.issue(PersonId.of("nobody-" + UUID.randomUUID()), Role.CANDIDATE, "nobody", 0)
                 .value();
 
         assertThat(me(good).getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -188,6 +188,13 @@ function accountPanel(a, n) {
   { 'rule:password-too-short': 'password', 'rule:password-too-long': 'password' });
   parts.push(password);
 
+  const signOut = el('form', { id: `${p}-sign-out`, class: 'row-action', novalidate: true },
+    el('p', { class: 'hint' }, 'Ends every login of this account, on every device (a lost phone, a shared computer).'),
+    el('button', { type: 'submit', name: 'signOutEverywhere', class: 'secondary' }, `Sign ${who} out everywhere`));
+  act(signOut, 'signOutEverywhere', () => changed(key, `Signed ${who} out everywhere: they must log in again.`,
+    `/api/accounts/${encodeURIComponent(a.accountId)}/sign-out-everywhere`, {}, () => true));
+  parts.push(signOut);
+
   // Withdrawing is final, so it takes two steps: the first button only asks.
   const withdraw = el('form', { id: `${p}-withdraw`, class: 'row-action danger', novalidate: true },
     reasonField(`${p}-withdraw-reason`, 'Reason for withdrawing (optional)'),

@@ -1,10 +1,19 @@
 import { api, homeOf } from '../api.js';
 import { $, onSubmit, param } from '../ui.js';
 
-/** Only a path on this site: a crafted link must not send someone elsewhere after logging in. */
-function safeNext() {
-  const next = param('next');
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : null;
+/**
+ * Only a path on this site: a crafted link must not send someone elsewhere after logging in. The URL parser decides
+ * (browsers read `/\\host` and `/\t/host` as another host), and what is kept is the parsed path, never the raw text.
+ */
+function safeNext(next = param('next')) {
+  if (!next || !next.startsWith('/')) return null;
+  let url;
+  try {
+    url = new URL(next, location.origin);
+  } catch (e) {
+    return null;
+  }
+  return url.origin === location.origin ? url.pathname + url.search + url.hash : null;
 }
 
 onSubmit($('#login'), async (data) => {
