@@ -18,10 +18,11 @@ class CommandGatewayConfig {
     /**
      * How often a command that lost a race on one aggregate is decided again ({@code TRACKER_CONFLICT_RETRIES}), and the
      * ceiling of the first random wait ({@code TRACKER_CONFLICT_FIRST_WAIT}), which doubles on each further retry.
+     * Boxed: an empty variable binds as absent, so the default here applies.
      */
     @ConfigurationProperties("tracker.commands.conflict")
     record ConflictRetryProperties(
-            @DefaultValue("3") int retries,
+            @DefaultValue("5") Integer retries,
             @DefaultValue("20ms") Duration firstWait) {}
 
     /** Its executor is its own, not a bean: Spring's scheduling would otherwise take it for the app's scheduler. */
