@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.lang.Nullable;
 
 /**
  * Fresh, empty databases for tests, on a real PostgreSQL: the server named by {@code TRACKER_TEST_DATABASE_URL}
@@ -17,7 +18,7 @@ public final class TestDatabases {
 
     public static final String VARIABLE = "TRACKER_TEST_DATABASE_URL";
 
-    private static EmbeddedDatabase embedded;
+    private static @Nullable EmbeddedDatabase embedded;
     private static final List<String> created = new ArrayList<>();
     private static boolean cleanupRegistered;
     /**
@@ -25,7 +26,7 @@ public final class TestDatabases {
      * every connection the server allows, and a cleanup that had to open a connection then was refused ("too many
      * clients") and left its databases behind.
      */
-    private static Connection admin;
+    private static @Nullable Connection admin;
 
     private TestDatabases() {}
 
