@@ -49,7 +49,7 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
     private static void putIfPresent(
             Map<String, Object> properties,
             String key,
-            String fromUrl,
+            @Nullable String fromUrl,
             ConfigurableEnvironment environment,
             String variable) {
         String value = fromUrl != null ? fromUrl : environment.getProperty(variable);
