@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.practicetracker.database.TestDatabases;
+import dev.practicetracker.testing.ServiceJar;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -123,7 +124,7 @@ class ProxyRoutesIT {
     }
 
     private static Process service(String module, int port, String database) throws IOException {
-        Path jar = ROOT.resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT-exec.jar");
+        Path jar = ServiceJar.of(module);
         Process process = new ProcessBuilder(
                         "java", "-jar", jar.toString(), "--server.port=" + port, "--spring.datasource.url=" + database)
                 .redirectErrorStream(true)

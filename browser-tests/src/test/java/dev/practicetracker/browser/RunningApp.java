@@ -2,7 +2,6 @@ package dev.practicetracker.browser;
 
 import dev.practicetracker.database.TestDatabases;
 import dev.practicetracker.testing.ServiceJar;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -51,11 +50,7 @@ final class RunningApp {
     }
 
     private static RunningApp start(boolean demoSwitch, Path log) {
-        Path jar = Path.of(System.getProperty("app.jar", "../app/target/app-0.1.0-SNAPSHOT.jar"));
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("no jar of the app at " + jar.toAbsolutePath()
-                    + ": package it first (./mvnw -B -DskipTests package -pl app -am)");
-        }
+        Path jar = ServiceJar.of("app");
         ServiceJar app = ServiceJar.start(
                 demoSwitch ? "the demo app" : "the app",
                 jar,

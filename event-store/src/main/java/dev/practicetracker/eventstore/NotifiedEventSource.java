@@ -27,6 +27,7 @@ import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.lang.Nullable;
 
 /**
  * The event store as a source for streaming processors that learn of new events the moment they are committed, by
@@ -59,7 +60,7 @@ public class NotifiedEventSource implements StreamableMessageSource<TrackedEvent
     private final AtomicLong notifications = new AtomicLong();
     private volatile boolean running;
     private volatile boolean listening;
-    private Thread listener;
+    private @Nullable Thread listener;
 
     public NotifiedEventSource(
             EventStorageEngine storage, String jdbcUrl, String username, String password, int bufferSize) {
@@ -207,7 +208,7 @@ public class NotifiedEventSource implements StreamableMessageSource<TrackedEvent
         private final Condition woken = lock.newCondition();
         private TrackingToken fetchedUpTo;
         private boolean wakeSignal;
-        private volatile Runnable callback;
+        private volatile @Nullable Runnable callback;
 
         private NotifiedStream(TrackingToken startAfter) {
             this.fetchedUpTo = startAfter;

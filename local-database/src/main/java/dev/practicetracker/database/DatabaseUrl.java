@@ -3,13 +3,15 @@ package dev.practicetracker.database;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import org.springframework.lang.Nullable;
 
 /**
  * A PostgreSQL location given as {@code DATABASE_URL}: either a JDBC URL ({@code jdbc:postgresql://host:5432/db}) or
  * the common {@code postgres://user:password@host:5432/db} form, whose credentials are split out so they never
  * appear in a logged URL.
  */
-public record DatabaseUrl(String jdbcUrl, String username, String password) {
+public record DatabaseUrl(
+        String jdbcUrl, @Nullable String username, @Nullable String password) {
 
     public static DatabaseUrl parse(String url) {
         if (url == null || url.isBlank()) {

@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.lang.Nullable;
 
 /**
  * Fresh, empty databases for tests, on a real PostgreSQL: the server named by {@code TRACKER_TEST_DATABASE_URL}
@@ -17,9 +18,15 @@ public final class TestDatabases {
 
     public static final String VARIABLE = "TRACKER_TEST_DATABASE_URL";
 
-    private static EmbeddedDatabase embedded;
+    private static @Nullable EmbeddedDatabase embedded;
     private static final List<String> created = new ArrayList<>();
     private static boolean cleanupRegistered;
+    /**
+     * Kept open from the first database to the end of the JVM: at the end the test contexts' pools may still hold
+     * every connection the server allows, and a cleanup that had to open a connection then was refused ("too many
+     * clients") and left its databases behind.
+     */
+    private static @Nullable Connection admin;
 
     private TestDatabases() {}
 
@@ -28,8 +35,7 @@ public final class TestDatabases {
         String server = serverUrl();
         String name =
                 "tracker_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        try (Connection connection = DriverManager.getConnection(server);
-                Statement statement = connection.createStatement()) {
+        try (Statement statement = admin(server).createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("could not create a test database on " + redact(server), e);
@@ -40,7 +46,10 @@ public final class TestDatabases {
         return withDatabase(server, name);
     }
 
-    /** Databases on a shared server are dropped when the test JVM ends, so repeated runs leave nothing behind. */
+    /**
+     * Databases on a shared server are dropped when the test JVM ends, so repeated runs leave nothing behind; FORCE
+     * ends the connections of the contexts and service processes still using them.
+     */
     private static void rememberForCleanup(String server, String name) {
         created.add(name);
         if (!cleanupRegistered) {
@@ -50,13 +59,52 @@ public final class TestDatabases {
     }
 
     private static synchronized void dropAll(String server) {
-        try (Connection connection = DriverManager.getConnection(server);
-                Statement statement = connection.createStatement()) {
-            for (String name : created) {
-                statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        List<String> failed = new ArrayList<>();
+        for (String name : created) {
+            if (!drop(server, name)) {
+                failed.add(name);
             }
-        } catch (SQLException e) {
-            System.err.println("Could not drop test databases " + created + ": " + e.getMessage());
+        }
+        if (!failed.isEmpty()) {
+            System.err.println("Could not drop test databases " + failed + " on " + redact(server));
+        }
+    }
+
+    /** Drops one database, reconnecting for a few seconds if the kept connection was lost. */
+    private static boolean drop(String server, String name) {
+        for (int attempt = 1; attempt <= 20; attempt++) {
+            try (Statement statement = admin(server).createStatement()) {
+                statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                return true;
+            } catch (SQLException e) {
+                closeAdmin();
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Connection admin(String server) throws SQLException {
+        if (admin == null || !admin.isValid(5)) {
+            closeAdmin();
+            admin = DriverManager.getConnection(server);
+        }
+        return admin;
+    }
+
+    private static void closeAdmin() {
+        if (admin != null) {
+            try {
+                admin.close();
+            } catch (SQLException e) {
+                // already broken: a new one is opened on the next use
+            }
+            admin = null;
         }
     }
 

@@ -18,7 +18,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(String module, Path logDir, Map<String, String> environment) {
-        Path jar = ServiceJar.find(Repository.ROOT.resolve(module), "-exec.jar");
+        Path jar = ServiceJar.of(module);
         return new ServiceProcess(
                 module, ServiceJar.start(module, jar, logDir.resolve(module + ".log"), "512m", environment, List.of()));
     }

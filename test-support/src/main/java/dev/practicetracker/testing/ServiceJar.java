@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A packaged service as users run it: {@code java -jar} in a JVM of its own, on a free port ({@code PORT}), with the
@@ -36,21 +35,18 @@ public final class ServiceJar implements AutoCloseable {
         this.log = log;
     }
 
-    /** The runnable jar a module's build left in its {@code target}, the one whose name ends with {@code suffix}. */
-    public static Path find(Path moduleDirectory, String suffix) {
-        Path target = moduleDirectory.resolve("target");
-        String module =
-                moduleDirectory.toAbsolutePath().normalize().getFileName().toString();
-        try (Stream<Path> files = Files.list(target)) {
-            return files.filter(path -> {
-                        String file = path.getFileName().toString();
-                        return file.startsWith(module + "-") && file.endsWith(suffix);
-                    })
-                    .findFirst()
-                    .orElseThrow(() -> missing(module, target));
-        } catch (IOException e) {
-            throw missing(module, target);
+    /**
+     * The runnable jar of {@code module} that this build packaged, from the system property {@code <module>.jar}
+     * that the test module's failsafe sets from its declared dependency on that jar.
+     */
+    public static Path of(String module) {
+        String property = module + ".jar";
+        String path = System.getProperty(property);
+        if (path == null || path.isBlank() || !Files.isRegularFile(Path.of(path))) {
+            throw new IllegalStateException("no jar of " + module + " at " + property + "=" + path
+                    + ": run the test with failsafe (./mvnw -B verify -pl <module> -am)");
         }
+        return Path.of(path);
     }
 
     /**
@@ -126,11 +122,6 @@ public final class ServiceJar implements AutoCloseable {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
-    }
-
-    private static IllegalStateException missing(String module, Path target) {
-        return new IllegalStateException("no runnable jar of " + module + " in " + target.toAbsolutePath()
-                + ": package it first (./mvnw -B -DskipTests package -pl " + module + " -am)");
     }
 
     private static int freePort() {

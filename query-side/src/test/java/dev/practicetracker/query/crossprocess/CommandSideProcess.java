@@ -23,8 +23,7 @@ final class CommandSideProcess implements AutoCloseable {
             String[] parts = entry.split("=", 2);
             environment.put(parts[0], parts[1]);
         }
-        // The command side's jar from this build (the reactor builds it before the query side's tests run).
-        Path jar = ServiceJar.find(Path.of("..", "command-side"), "-exec.jar");
+        Path jar = ServiceJar.of("command-side");
         ServiceJar service = ServiceJar.start(
                 "the command side",
                 jar,

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
 
-class AccessBrowserTest extends Chromium {
+class AccessBrowserIT extends Chromium {
 
     @Test
     void aCandidateIsRefusedACoachsPagesAndAnotherCandidatesProgress() {

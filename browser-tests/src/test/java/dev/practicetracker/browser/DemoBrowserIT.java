@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * jar with the demo switch on a fresh database, then the coach's and the candidates' pages in a real browser.
  */
 @Chromium.OnTheDemoApp
-class DemoBrowserTest extends Chromium {
+class DemoBrowserIT extends Chromium {
 
     private static final String PASSWORD = "demo-password";
     private static final List<String> CANDIDATES =

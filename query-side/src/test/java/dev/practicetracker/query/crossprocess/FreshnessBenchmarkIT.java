@@ -33,7 +33,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * the processor's source, which polls for other processes' events. It prints the figures; it asserts only that every
  * command became visible, since timings on a shared machine are not a pass/fail matter.
  */
-class FreshnessBenchmarkTest {
+class FreshnessBenchmarkIT {
 
     static final int RATE_PER_SECOND = 20;
     static final int COMMANDS = 300;

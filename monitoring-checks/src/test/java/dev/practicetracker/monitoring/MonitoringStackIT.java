@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * and Grafana's macros expanded as Grafana expands them. An error, an empty result, a time-series panel without a
  * {@code time} column, or a panel the check cannot run fails it. Everything starts once, for all the tests here.
  */
-class MonitoringStackIntegrationTest {
+class MonitoringStackIT {
 
     /** How long after the activity the series may take to appear: scrapes and rule runs are every second. */
     private static final Duration SERIES_DEADLINE = Duration.ofSeconds(90);

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-class PracticeAndReviewBrowserTest extends Chromium {
+class PracticeAndReviewBrowserIT extends Chromium {
 
     private static final List<String> SELF_SCORES = List.of("4", "3", "3", "4", "2");
     private static final List<String> COACH_SCORES = List.of("5", "4", "4", "5", "3");

@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * them. Commands go over HTTP to one; their effect is read over HTTP from the other, with the same token: the admin logs
  * in, opens the accounts, and each person logs in and acts as themselves on both sides.
  */
-class CrossProcessIntegrationTest {
+class CrossProcessIT {
 
     private static CommandSideProcess commandSide;
     private static ConfigurableApplicationContext querySide;

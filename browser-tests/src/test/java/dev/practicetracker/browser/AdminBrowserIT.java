@@ -8,7 +8,7 @@ import com.microsoft.playwright.options.AriaRole;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-class AdminBrowserTest extends Chromium {
+class AdminBrowserIT extends Chromium {
 
     @Test
     void anAdminCreatesAnAccountACohortAndAnEnrolmentAndSeesAnInvalidFieldNamedNextToIt() {
