@@ -2,7 +2,6 @@ package dev.practicetracker.app;
 
 import dev.practicetracker.app.demo.DemoLogins;
 import dev.practicetracker.app.demo.DemoSeed;
-import dev.practicetracker.security.LocalDefaults;
 import java.io.PrintStream;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -27,12 +26,8 @@ class Startup {
 
     @EventListener
     void onReady(ApplicationReadyEvent ready) {
-        boolean demoSwitch = demoSwitch();
-        if (demoSwitch && LocalDefaults.production(environment)) {
-            // The demo accounts' password is in the README.
-            throw new IllegalStateException("the demo switch seeds accounts with a published password: not with the '"
-                    + LocalDefaults.PRODUCTION_PROFILE + "' profile");
-        }
+        // Never under the production profile: DemoSwitch refuses that before anything starts.
+        boolean demoSwitch = DemoSwitch.on(environment);
         if (demoSwitch) {
             demo.seed();
         }
@@ -42,15 +37,6 @@ class Startup {
         if (ready.getApplicationContext() instanceof WebServerApplicationContext web) {
             welcome(System.out, web.getWebServer().getPort(), demoSwitch);
         }
-    }
-
-    private boolean demoSwitch() {
-        if (environment.getProperty("tracker.demo.enabled", Boolean.class, false)) {
-            return true;
-        }
-        // --demo on the command line arrives as a property "demo" with an empty value.
-        String flag = environment.getProperty("demo");
-        return flag != null && !flag.equalsIgnoreCase("false");
     }
 
     private static void welcome(PrintStream out, int port, boolean demo) {

@@ -9,7 +9,9 @@ import dev.practicetracker.testing.ServiceJar;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,9 +31,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * docker-compose's one URL without Docker: {@code proxy/nginx.conf} as it is, its two upstreams pointed at the two
- * services' jars on this machine. Changes reach the command side, reads, pages and live updates the query side.
+ * services' jars on this machine, started with compose's settings. Changes reach the command side, reads, pages and
+ * live updates the query side. As in compose, the client's address differs from the proxy's: the test's clients
+ * connect from other loopback addresses than 127.0.0.1, the one nginx reaches the services from.
  */
 class ProxyRoutesIT {
+
+    private static final String ADMIN_PASSWORD = "proxy-test-admin-password";
+    private static final String PROXY_ADDRESS = "127.0.0.1";
+    /** Each client's failures are counted from their first; see LoginProperties. */
+    private static final int MAX_FAILURES_PER_CLIENT = 20;
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,6 +51,7 @@ class ProxyRoutesIT {
     static Path work;
 
     private static int proxyPort;
+    private static int commandPort;
 
     @BeforeAll
     static void start() throws Exception {
@@ -49,7 +60,7 @@ class ProxyRoutesIT {
                 .as("nginx is needed (Debian: apt-get install nginx; .ci/run installs it)")
                 .isTrue();
         String database = TestDatabases.createDatabase();
-        int commandPort = freePort();
+        commandPort = freePort();
         int queryPort = freePort();
         proxyPort = freePort();
         awaitReady(service("command-side", commandPort, database), commandPort);
@@ -85,8 +96,52 @@ class ProxyRoutesIT {
     }
 
     @Test
+    void failedLoginsThroughTheProxyCountAgainstTheClientWhateverForwardedForItSends() throws IOException {
+        for (int i = 1; i <= MAX_FAILURES_PER_CLIENT; i++) {
+            // A name of its own each time, so that only the per-client limit can be reached.
+            int status = failedLogin("127.0.0.2", proxyPort, "spoofer-" + i, "203.0.113." + i);
+            assertThat(status).as("attempt " + i).isEqualTo(401);
+        }
+
+        assertThat(failedLogin("127.0.0.2", proxyPort, "spoofer-last", "198.51.100.7"))
+                .as("the client that sent all of them is refused, whatever address it claims")
+                .isEqualTo(429);
+        assertThat(failedLogin("127.0.0.4", proxyPort, "someone-else", "127.0.0.2"))
+                .as("another client is not")
+                .isEqualTo(401);
+    }
+
+    @Test
+    void aCallerOtherThanTheProxyCannotNameItsAddress() throws IOException {
+        for (int i = 1; i <= MAX_FAILURES_PER_CLIENT; i++) {
+            int status = failedLogin("127.0.0.3", commandPort, "direct-" + i, "203.0.113." + i);
+            assertThat(status).as("attempt " + i).isEqualTo(401);
+        }
+
+        assertThat(failedLogin("127.0.0.3", commandPort, "direct-last", "198.51.100.7"))
+                .isEqualTo(429);
+    }
+
+    @Test
+    void aForgedHostDoesNotReachEitherApiDescription() throws IOException {
+        for (String description : List.of("/api-docs/command-side", "/api-docs/query-side")) {
+            String forged = exchange(
+                    "127.0.0.2",
+                    proxyPort,
+                    "GET " + description + " HTTP/1.1\r\n" + "Host: evil.example\r\n" + "Connection: close\r\n\r\n");
+            assertThat(forged).as(description).startsWith("HTTP/1.1 200");
+            String body = forged.substring(forged.indexOf("\r\n\r\n") + 4);
+            assertThat(body).as(description).doesNotContain("evil.example");
+            assertThat(JSON.readTree(get(description, null).body())
+                            .at("/servers/0/url")
+                            .asText())
+                    .isEqualTo("/");
+        }
+    }
+
+    @Test
     void changesGoToTheCommandSideAndReadsPagesAndLiveUpdatesToTheQuerySide() throws Exception {
-        String admin = login("admin", "local-admin-password");
+        String admin = login("admin", ADMIN_PASSWORD);
         HttpResponse<String> opened = post(
                 "/api/accounts",
                 admin,
@@ -123,15 +178,49 @@ class ProxyRoutesIT {
         }
     }
 
+    /** Started as docker-compose.yml starts it, with the test's own secrets and the proxy's address here. */
     private static Process service(String module, int port, String database) throws IOException {
         Path jar = ServiceJar.of(module);
-        Process process = new ProcessBuilder(
+        ProcessBuilder builder = new ProcessBuilder(
                         "java", "-jar", jar.toString(), "--server.port=" + port, "--spring.datasource.url=" + database)
                 .redirectErrorStream(true)
-                .redirectOutput(Path.of("target", "proxy-" + module + ".log").toFile())
-                .start();
+                .redirectOutput(Path.of("target", "proxy-" + module + ".log").toFile());
+        Map<String, String> environment = builder.environment();
+        environment.put("SPRING_PROFILES_ACTIVE", "production");
+        environment.put("SERVER_FORWARDHEADERSSTRATEGY", "native");
+        environment.put("SERVER_TOMCAT_REMOTEIP_INTERNALPROXIES", PROXY_ADDRESS.replace(".", "\\."));
+        environment.put("TRACKER_TOKEN_SECRET", "proxy-test-token-secret-proxy-test-token-secret");
+        environment.put("TRACKER_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        Process process = builder.start();
         processes.add(process);
         return process;
+    }
+
+    /** A login with a wrong password, sent from the given local address with the given X-Forwarded-For: its status. */
+    private static int failedLogin(String from, int port, String username, String forwardedFor) throws IOException {
+        String body = "{\"username\":\"" + username + "\",\"password\":\"wrong-password\"}";
+        String request = "POST /api/auth/token HTTP/1.1\r\n"
+                + "Host: 127.0.0.1:" + port + "\r\n"
+                + "X-Forwarded-For: " + forwardedFor + "\r\n"
+                + "Content-Type: application/json\r\n"
+                + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n"
+                + "Connection: close\r\n\r\n"
+                + body;
+        return Integer.parseInt(exchange(from, port, request).split(" ")[1]);
+    }
+
+    /**
+     * One request as written, from the given local address, over a socket of its own: the JDK's HTTP client can neither
+     * choose its local address nor send a Host header of the caller's. Answers the whole response.
+     */
+    private static String exchange(String from, int port, String request) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(from, 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static void awaitReady(Process process, int port) {

@@ -72,7 +72,9 @@ class AuthenticationIntegrationTest {
         assertThat(cookie)
                 .startsWith(tokenProperties.cookieName() + "="
                         + body.get("accessToken").asText())
-                .contains("HttpOnly", "SameSite=Strict", "Path=/");
+                .contains("HttpOnly", "SameSite=Strict", "Path=/")
+                .as("on a laptop, served over plain HTTP")
+                .doesNotContain("Secure");
         assertThat(response.getBody()).doesNotContain("$2a$", "{bcrypt}");
     }
 
@@ -237,6 +239,33 @@ class AuthenticationIntegrationTest {
         assertThat(CommandApi.loginResponse(http, candidate.accountId(), CommandApi.PASSWORD)
                         .getStatusCode()
                         .value())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void theSixthCurrentPasswordGuessIsRefusedEvenWhenRightAndWritesNothingWhileLoggingInStillWorks() {
+        String path = "/api/accounts/" + candidate.accountId() + "/password";
+        String newPassword = "a guessed-at account's new passphrase";
+        long changesBefore = admin.eventCount("PasswordChangedEvent");
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            expectStatus(
+                    candidate.put(path, Map.of("password", newPassword, "currentPassword", "wrong guess " + attempt)),
+                    403);
+        }
+
+        ResponseEntity<String> sixth =
+                candidate.put(path, Map.of("password", newPassword, "currentPassword", CommandApi.PASSWORD));
+
+        assertThat(sixth.getStatusCode().value()).as(sixth.getBody()).isEqualTo(429);
+        assertThat(sixth.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(read(sixth.getBody()).get("type").asText()).endsWith("/too-many-password-guesses");
+        assertThat(Long.parseLong(sixth.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)))
+                .isBetween(1L, 15 * 60L + 1);
+        assertThat(admin.eventCount("PasswordChangedEvent")).isEqualTo(changesBefore);
+        assertThat(CommandApi.loginResponse(http, candidate.accountId(), CommandApi.PASSWORD)
+                        .getStatusCode()
+                        .value())
+                .as("the guesses do not lock the owner out of logging in with the old password")
                 .isEqualTo(200);
     }
 

@@ -1,10 +1,18 @@
 package dev.practicetracker.command;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.practicetracker.database.TestDatabases;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /** The README publishes the laptop defaults, so the production profile refuses to start with them. */
 class ProductionProfileIntegrationTest {
@@ -32,5 +40,34 @@ class ProductionProfileIntegrationTest {
                         .run("--server.port=0", "--tracker.security.admin.password=a-real-admin-password-here")
                         .close())
                 .hasStackTraceContaining("TRACKER_TOKEN_SECRET");
+    }
+
+    @Test
+    void underTheProductionProfileThePageAndXsrfCookiesAreSentOverHttpsOnly() throws Exception {
+        String url = TestDatabases.createDatabase();
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CommandSideApplication.class)
+                .profiles("production")
+                .properties("spring.datasource.url=" + url)
+                .run(
+                        "--server.port=0",
+                        "--tracker.security.token.secret=a-real-secret-of-at-least-32-bytes",
+                        "--tracker.security.admin.password=a-real-admin-password-here")) {
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            HttpResponse<String> login = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/auth/token"))
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(
+                                            "{\"username\":\"admin\",\"password\":\"a-real-admin-password-here\"}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+
+            assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+            List<String> cookies = login.headers().allValues("Set-Cookie");
+            assertThat(cookies)
+                    .anySatisfy(cookie -> assertThat(cookie).startsWith("tracker_token="))
+                    .anySatisfy(cookie -> assertThat(cookie).startsWith("XSRF-TOKEN="))
+                    .allSatisfy(cookie -> assertThat(cookie).contains("; Secure"));
+        }
     }
 }

@@ -50,6 +50,8 @@ class AxonUpdateCheckerOptOutTest {
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
+                // Named only so that local-database's post-processor looks for no PostgreSQL: nothing connects.
+                .properties("spring.datasource.url=jdbc:postgresql://127.0.0.1:1/unused")
                 .run()
                 .close();
     }

@@ -61,6 +61,21 @@ class DockerComposeTest {
     }
 
     @Test
+    void theServicesTrustForwardedHeadersFromTheProxysFixedAddressAlone() {
+        Map<String, Object> services = Yaml.map(resolvedConfig(), "services");
+        Map<String, Object> proxyNetwork = Yaml.map(Yaml.map(service(services, "proxy"), "networks"), "default");
+        String proxyAddress = (String) proxyNetwork.get("ipv4_address");
+
+        assertThat(proxyAddress).as("the proxy's fixed address").matches("[0-9.]+");
+        for (String tracker : List.of("command-side", "query-side")) {
+            Map<String, Object> environment = Yaml.map(service(services, tracker), "environment");
+            assertThat(environment).as(tracker).containsEntry("SERVER_FORWARDHEADERSSTRATEGY", "native");
+            String trusted = (String) environment.get("SERVER_TOMCAT_REMOTEIP_INTERNALPROXIES");
+            assertThat(trusted).as(tracker + " trusts exactly one address").isEqualTo(proxyAddress.replace(".", "\\."));
+        }
+    }
+
+    @Test
     void theStackRefusesToStartWithoutItsSecrets() {
         Tools.Result result = Tools.run(Repository.ROOT, Map.of(), List.of(dockerCompose.toString(), "config", "-q"));
 

@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param ttl how long a token is good for after login
  * @param issuer the {@code iss} claim written and required
  * @param cookieName the cookie that carries the token for the web pages (HttpOnly, SameSite=Strict)
- * @param cookieSecure whether that cookie is only sent over HTTPS; on wherever the pages are served over HTTPS
+ * @param cookieSecure whether that cookie (and the XSRF cookie) is only sent over HTTPS: off on a laptop, on by default
+ *     under the {@code production} profile
  */
 @ConfigurationProperties("tracker.security.token")
 public record TokenProperties(String secret, Duration ttl, String issuer, String cookieName, boolean cookieSecure) {

@@ -127,7 +127,7 @@ public class Account {
         requireNotWithdrawn();
         if (own && !command.actor().is(Role.ADMIN)) {
             if (command.currentPassword() == null || !credentials.matches(accountId, command.currentPassword())) {
-                throw new Forbidden("the current password does not match");
+                throw new WrongCurrentPassword();
             }
         }
         command.password().requireAcceptable();

@@ -21,4 +21,10 @@ class AccountConfig {
     LoginThrottle loginThrottle(LoginProperties properties) {
         return new LoginThrottle(properties, Ticker.systemTicker());
     }
+
+    /** A throttle of its own, so that guesses and failed logins are counted apart. */
+    @Bean
+    PasswordGuesses passwordGuesses(LoginProperties properties) {
+        return new PasswordGuesses(new LoginThrottle(properties, Ticker.systemTicker()));
+    }
 }

@@ -4,9 +4,12 @@ import dev.practicetracker.command.Forbidden;
 import dev.practicetracker.events.PersonId;
 import dev.practicetracker.events.Role;
 import dev.practicetracker.security.Actor;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -27,9 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountController {
 
     private final CommandGateway commands;
+    private final PasswordGuesses guesses;
 
-    AccountController(CommandGateway commands) {
+    AccountController(CommandGateway commands, PasswordGuesses guesses) {
         this.commands = commands;
+        this.guesses = guesses;
     }
 
     record CreateAccountRequest(
@@ -102,16 +107,41 @@ class AccountController {
 
     record PasswordRequest(@NotNull String password, String currentPassword) {}
 
+    /**
+     * One's own password change names the current password, a guess when the token is stolen: after too many wrong
+     * ones (per account and per client, as for logins) it is refused with 429 before anything is checked or written.
+     */
     @PutMapping("/{accountId}/password")
-    ResponseEntity<Changed> setPassword(
+    ResponseEntity<?> setPassword(
             @AuthenticationPrincipal Actor actor,
             @PathVariable PersonId accountId,
-            @Valid @RequestBody PasswordRequest request) {
+            @Valid @RequestBody PasswordRequest request,
+            HttpServletRequest http) {
         if (!actor.is(Role.ADMIN) && !actor.accountId().equals(accountId)) {
             throw new Forbidden("only an admin sets another account's password");
         }
+        boolean checksCurrent = !actor.is(Role.ADMIN);
+        String client = http.getRemoteAddr();
+        Optional<Duration> wait = checksCurrent ? guesses.blocked(accountId, client) : Optional.empty();
+        if (wait.isPresent()) {
+            return AuthController.tooManyAttempts(
+                    wait.get(),
+                    "too-many-password-guesses",
+                    "Too many wrong current passwords",
+                    "too many wrong current passwords");
+        }
         Password current = request.currentPassword() == null ? null : Password.of(request.currentPassword());
-        commands.sendAndWait(new SetPasswordCommand(accountId, Password.of(request.password()), current, actor));
+        try {
+            commands.sendAndWait(new SetPasswordCommand(accountId, Password.of(request.password()), current, actor));
+        } catch (RuntimeException e) {
+            if (e instanceof WrongCurrentPassword || e.getCause() instanceof WrongCurrentPassword) {
+                guesses.wrong(accountId, client);
+            }
+            throw e;
+        }
+        if (checksCurrent) {
+            guesses.succeeded(accountId);
+        }
         return accepted(accountId, "password changed");
     }
 

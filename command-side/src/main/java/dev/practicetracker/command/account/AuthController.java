@@ -10,6 +10,7 @@ import java.time.Instant;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,7 +47,8 @@ class AuthController {
             return loggedIn(loggedIn.account(), loggedIn.token());
         }
         if (outcome instanceof LoginService.Throttled throttled) {
-            return tooManyLogins(throttled.retryAfter());
+            return tooManyAttempts(
+                    throttled.retryAfter(), "too-many-logins", "Too many failed logins", "too many failed logins");
         }
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"practice-tracker\"")
@@ -54,16 +56,14 @@ class AuthController {
                 .body(Problems.problem(HttpStatus.UNAUTHORIZED, "login-failed", "Login failed", REFUSED));
     }
 
-    private static ResponseEntity<?> tooManyLogins(Duration wait) {
+    /** 429 with the seconds to wait, both in {@code Retry-After} and in the problem's detail. */
+    static ResponseEntity<ProblemDetail> tooManyAttempts(Duration wait, String code, String title, String what) {
         long seconds = Math.max(1, wait.toSeconds() + 1);
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(Problems.problem(
-                        HttpStatus.TOO_MANY_REQUESTS,
-                        "too-many-logins",
-                        "Too many failed logins",
-                        "too many failed logins; try again in " + seconds + " seconds"));
+                        HttpStatus.TOO_MANY_REQUESTS, code, title, what + "; try again in " + seconds + " seconds"));
     }
 
     private ResponseEntity<?> loggedIn(AccountRegistry.Entry entry, Tokens.IssuedToken token) {

@@ -1,11 +1,7 @@
 package dev.practicetracker.command.account;
 
 import dev.practicetracker.security.Tokens;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -26,12 +22,14 @@ class LoginService {
     private final JdbcCredentials credentials;
     private final Tokens tokens;
     private final LoginThrottle throttle;
+    private final UsernameFingerprint fingerprint;
 
     LoginService(AccountRegistry accounts, JdbcCredentials credentials, Tokens tokens, LoginThrottle throttle) {
         this.accounts = accounts;
         this.credentials = credentials;
         this.tokens = tokens;
         this.throttle = throttle;
+        this.fingerprint = new UsernameFingerprint(tokens.properties().secret());
     }
 
     sealed interface Outcome permits LoggedIn, Refused, Throttled {}
@@ -45,7 +43,7 @@ class LoginService {
 
     Outcome logIn(String givenUsername, String password, String client) {
         String username = givenUsername == null ? "" : givenUsername.strip().toLowerCase(Locale.ROOT);
-        String who = fingerprint(username);
+        String who = fingerprint.of(username);
         Optional<Duration> wait = throttle.blocked(username, client);
         if (wait.isPresent()) {
             log.info("Login refused without checking for user#{} from {}: too many failures", who, client);
@@ -69,15 +67,5 @@ class LoginService {
         AccountRegistry.Entry entry = account.get();
         return new LoggedIn(
                 entry, tokens.issue(entry.accountId(), entry.role(), entry.username(), entry.credentialsVersion()));
-    }
-
-    /** Enough to tell repeated attempts on one name apart in the log, without writing the name. */
-    private static String fingerprint(String username) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(username.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Counts failed logins per username and per client address in a sliding window. Once either count reaches its limit,
+ * Counts failed logins per username and per client address in a sliding window (or, in an instance of its own, wrong
+ * current passwords per account and client: {@link PasswordGuesses}). Once either count reaches its limit,
  * every attempt for that key is refused (even with the right password) until the oldest failure leaves the window.
  * In memory: each node counts its own.
  *
