@@ -29,7 +29,7 @@ public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedH
             throws IOException {
         String detail;
         if (e instanceof InvalidBearerTokenException) {
-            detail = "the token was refused: " + invalidTokenReason(e.getMessage());
+            detail = "the token was refused: " + invalidTokenReason(String.valueOf(e.getMessage()));
         } else if (e instanceof InsufficientAuthenticationException) {
             detail = "log in first: send 'Authorization: Bearer <token>' from POST /api/auth/token";
         } else {

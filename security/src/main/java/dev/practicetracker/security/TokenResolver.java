@@ -3,6 +3,7 @@ package dev.practicetracker.security;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
+import org.springframework.lang.Nullable;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 
@@ -23,7 +24,7 @@ public class TokenResolver implements BearerTokenResolver {
     }
 
     @Override
-    public String resolve(HttpServletRequest request) {
+    public @Nullable String resolve(HttpServletRequest request) {
         String fromHeader = header.resolve(request);
         if (fromHeader != null || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
             return fromHeader;
@@ -41,7 +42,7 @@ public class TokenResolver implements BearerTokenResolver {
         return request.getRequestURI().substring(request.getContextPath().length());
     }
 
-    public String fromCookie(HttpServletRequest request) {
+    public @Nullable String fromCookie(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {
             return null;
