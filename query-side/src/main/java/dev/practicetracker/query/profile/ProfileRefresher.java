@@ -53,11 +53,23 @@ class ProfileRefresher {
 
     /** Restates every stored row older than {@code now} as of {@code now}; returns how many were restated. */
     int refresh(Instant now) {
+        return refresh(null, now);
+    }
+
+    /**
+     * Restates the stored rows of one candidate, or of everyone when {@code candidateId} is null, that are older than
+     * {@code now}, as of {@code now}; returns how many were restated.
+     */
+    int refresh(String candidateId, Instant now) {
         // The rows store microseconds; a row restated at this instant must compare equal to it next time.
         Instant asOf = now.truncatedTo(ChronoUnit.MICROS);
         record Key(String candidateId, String theme) {}
-        List<Key> stale = jdbc.sql("SELECT candidate_id, theme FROM qs_skill_profile WHERE as_of < :asOf")
+        List<Key> stale = jdbc.sql("""
+                        SELECT candidate_id, theme FROM qs_skill_profile
+                         WHERE as_of < :asOf AND (CAST(:candidate AS VARCHAR) IS NULL OR candidate_id = :candidate)
+                        """)
                 .param("asOf", Timestamp.from(asOf))
+                .param("candidate", candidateId)
                 .query(Key.class)
                 .list();
         int restated = 0;

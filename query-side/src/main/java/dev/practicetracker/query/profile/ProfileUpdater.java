@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -53,16 +54,31 @@ public class ProfileUpdater {
 
     public void refresh(CandidateId candidateId, Theme theme, Instant eventTime) {
         // PostgreSQL keeps microseconds, rounding the event's nanoseconds; round up so the event's own row counts.
-        Instant asOf = eventTime.plusNanos(999).truncatedTo(ChronoUnit.MICROS);
+        Instant eventAsOf = eventTime.plusNanos(999).truncatedTo(ChronoUnit.MICROS);
         String candidate = candidateId.value();
+        // A row already stated as of a later moment (by ProfileRefresher, or by a later event when events are seen
+        // again) stays as of that moment: the ratings up to this event are all counted either way, and the level does
+        // not step back in time.
+        Instant asOf = storedAsOf(candidate, theme)
+                .filter(stored -> stored.isAfter(eventAsOf))
+                .orElse(eventAsOf);
         List<RatingVersion> versions = history.versions(candidate, theme);
         SkillEstimate estimate = reader.estimate(versions, asOf);
         storeProfile(candidate, theme, estimate, asOf);
-        storeDailyProgress(candidate, theme, versions, day(asOf));
+        storeDailyProgress(candidate, theme, versions, day(eventAsOf));
         updates.emit(
                 FindSkillProfileQuery.class,
                 query -> query.candidateId().equals(candidate),
-                new ProfileChanged(candidate, theme, asOf));
+                new ProfileChanged(candidate, theme, eventAsOf));
+    }
+
+    private Optional<Instant> storedAsOf(String candidate, Theme theme) {
+        return jdbc.sql("SELECT as_of FROM qs_skill_profile WHERE candidate_id = :candidate AND theme = :theme")
+                .param("candidate", candidate)
+                .param("theme", theme.id())
+                .query(Timestamp.class)
+                .optional()
+                .map(Timestamp::toInstant);
     }
 
     /**
