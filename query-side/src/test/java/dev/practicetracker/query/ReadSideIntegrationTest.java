@@ -41,7 +41,9 @@ import org.springframework.test.context.ContextConfiguration;
 // The database is FreshTestDatabase's: no embedded PostgreSQL started (and left to stop) for nothing.
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "TRACKER_EMBEDDED_DATABASE=false")
+        // The stored profiles are restated as of now only when a test asks (ProfileRefresher), never half-way through
+        // one.
+        properties = {"TRACKER_EMBEDDED_DATABASE=false", "PROFILE_REFRESH_INTERVAL=3650d"})
 @ContextConfiguration(initializers = FreshTestDatabase.class)
 public abstract class ReadSideIntegrationTest {
 

@@ -1,5 +1,6 @@
 package dev.practicetracker.query.cohort;
 
+import dev.practicetracker.query.profile.SkillEstimator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -13,7 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Each cohort as gauges, read from the read model on a schedule: who is enrolled, who practised in the last
- * {@value #ACTIVE_DAYS} days, and the cohort's mean level per theme. Labels are the cohort id and the theme only:
+ * {@value #ACTIVE_DAYS} days, and the cohort's mean level per theme over the levels that rest on coach and peer
+ * ratings, as in the cohort overview. The stored levels it reads are kept as of the present by {@code
+ * ProfileRefresher}. Labels are the cohort id and the theme only:
  * cohorts are few and live for months, themes are a fixed list; a candidate id never becomes a label (per-candidate
  * numbers come from the read model through Grafana's PostgreSQL datasource).
  */
@@ -38,8 +41,8 @@ class CohortMetrics {
                 .description("Enrolled candidates who answered a question in the last 7 days")
                 .register(registry);
         this.meanLevel = MultiGauge.builder("tracker.cohort.mean.level")
-                .description("Mean level (0 to 100 level points) of the cohort's enrolled candidates who have one in"
-                        + " the theme")
+                .description("Mean level (0 to 100 level points) of the cohort's enrolled candidates whose level in"
+                        + " the theme rests on coach and peer ratings (levels from self-ratings alone are left out)")
                 .register(registry);
     }
 
@@ -76,12 +79,13 @@ class CohortMetrics {
                             SELECT m.cohort_id, p.theme, AVG(p.level) AS mean_level
                               FROM qs_cohort_member m
                               JOIN qs_skill_profile p ON p.candidate_id = m.candidate_id
-                             WHERE m.enrolled AND p.level IS NOT NULL
+                             WHERE m.enrolled AND p.level IS NOT NULL AND p.basis = ?
                              GROUP BY m.cohort_id, p.theme
                             """,
                             (rs, i) -> MultiGauge.Row.of(
                                     Tags.of("cohort", rs.getString("cohort_id"), "theme", rs.getString("theme")),
-                                    rs.getDouble("mean_level"))),
+                                    rs.getDouble("mean_level")),
+                            SkillEstimator.BASIS_COACH_AND_PEER),
                     true);
         } catch (DataAccessException e) {
             log.warn("Could not sample the cohorts; the gauges keep their last values: {}", e.getMessage());

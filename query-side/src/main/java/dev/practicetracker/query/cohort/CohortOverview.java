@@ -1,6 +1,7 @@
 package dev.practicetracker.query.cohort;
 
 import dev.practicetracker.events.Theme;
+import dev.practicetracker.query.profile.SkillEstimator;
 import dev.practicetracker.query.web.Page;
 import java.time.Instant;
 import java.util.List;
@@ -29,12 +30,14 @@ record CohortOverview(
         List<Withdrawn> withdrawn,
         String method) {
 
-    static final String METHOD = "Levels are each candidate's current level per theme in 0-100 level points, as stored"
-            + " when their latest answer or rating in that theme was processed. mean and spread are the mean and the"
-            + " population standard deviation, in level points, over the enrolled candidates with a level in the"
-            + " theme, provisional levels included. A candidate is at risk after inactiveDays whole days without"
-            + " practice since enrolling, or when a level with enough evidence fell by fallingTrendLevelPoints or"
-            + " more over the trend window.";
+    static final String METHOD =
+            "Levels are each candidate's level per theme in 0-100 level points as of asOf, the same"
+                    + " as their own profile shows (uncertainty grows while they do not practise). mean and spread are the mean"
+                    + " and the population standard deviation, in level points, over the enrolled candidates whose level in the"
+                    + " theme rests on coach and peer ratings, provisional levels included; a level from self-ratings alone"
+                    + " (basis \"self-ratings only\") is left out of them and counted in selfRatedOnly. A candidate is at risk after inactiveDays whole days without"
+                    + " practice since enrolling, or when a level with enough evidence fell by fallingTrendLevelPoints or"
+                    + " more over the trend window.";
 
     /** {@code coachName} is the coach's display name, null before their account is known here. */
     record Cohort(String cohortId, String name, String coachId, String coachName) {}
@@ -52,11 +55,25 @@ record CohortOverview(
             boolean atRisk,
             List<String> reasons) {}
 
-    /** {@code level} and {@code trend} in level points, each null when unknown. */
-    record ThemeLevel(Theme theme, Double level, boolean enoughEvidence, Double trend) {}
+    /**
+     * {@code level} and {@code trend} in level points, each null when unknown; {@code basis} which ratings the level
+     * rests on, as in the candidate's profile ({@code "coach and peer ratings"}, {@code "self-ratings only"} or
+     * {@code "no ratings yet"}).
+     */
+    record ThemeLevel(Theme theme, Double level, boolean enoughEvidence, Double trend, String basis) {
 
-    /** {@code mean} and {@code spread} in level points, null when no enrolled candidate has a level in the theme. */
-    record ThemeSpread(Theme theme, String title, int candidatesWithLevel, Double mean, Double spread) {}
+        boolean selfRatedOnly() {
+            return SkillEstimator.BASIS_SELF_ONLY.equals(basis);
+        }
+    }
+
+    /**
+     * {@code mean} and {@code spread} in level points over the {@code candidatesWithLevel} enrolled candidates whose
+     * level rests on coach and peer ratings, null when there is none; {@code selfRatedOnly} candidates have a level
+     * from self-ratings alone, which is not in them.
+     */
+    record ThemeSpread(
+            Theme theme, String title, int candidatesWithLevel, int selfRatedOnly, Double mean, Double spread) {}
 
     /** {@code mean} in level points. */
     record WeakTheme(Theme theme, String title, double mean) {}

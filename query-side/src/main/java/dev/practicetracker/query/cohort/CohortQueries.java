@@ -8,8 +8,7 @@ import dev.practicetracker.query.cohort.CohortOverview.ThemeLevel;
 import dev.practicetracker.query.cohort.CohortOverview.ThemeSpread;
 import dev.practicetracker.query.cohort.CohortOverview.WeakTheme;
 import dev.practicetracker.query.cohort.CohortOverview.Withdrawn;
-import dev.practicetracker.query.profile.RatingHistory;
-import dev.practicetracker.query.profile.RatingVersion;
+import dev.practicetracker.query.profile.ProfileReader;
 import dev.practicetracker.query.profile.SkillEstimate;
 import dev.practicetracker.query.profile.SkillEstimator;
 import dev.practicetracker.query.web.NotFound;
@@ -40,14 +39,12 @@ class CohortQueries {
 
     private final JdbcClient jdbc;
     private final AtRiskRules rules;
-    private final RatingHistory history;
-    private final SkillEstimator estimator;
+    private final ProfileReader reader;
 
-    CohortQueries(JdbcClient jdbc, AtRiskRules rules, RatingHistory history, SkillEstimator estimator) {
+    CohortQueries(JdbcClient jdbc, AtRiskRules rules, ProfileReader reader) {
         this.jdbc = jdbc;
         this.rules = rules;
-        this.history = history;
-        this.estimator = estimator;
+        this.reader = reader;
     }
 
     /** Every enrolled candidate, assessed, ordered by candidate id; and who has withdrawn. */
@@ -101,7 +98,8 @@ class CohortQueries {
             List<ThemeLevel> themes = new ArrayList<>();
             List<AtRiskRules.ThemeTrend> trends = new ArrayList<>();
             for (Theme theme : Theme.values()) {
-                ThemeLevel level = byTheme.getOrDefault(theme, new ThemeLevel(theme, null, false, null));
+                ThemeLevel level = byTheme.getOrDefault(
+                        theme, new ThemeLevel(theme, null, false, null, SkillEstimator.BASIS_NONE));
                 themes.add(level);
                 trends.add(new AtRiskRules.ThemeTrend(theme, level.trend(), level.enoughEvidence()));
             }
@@ -159,45 +157,53 @@ class CohortQueries {
     }
 
     /**
-     * Every enrolled candidate's level, evidence and trend per theme as of {@code now}, from the ratings in force: the
-     * stored profiles are as of each candidate's last event, and would show an idle candidate's evidence and trend
-     * as they were months ago.
+     * Every enrolled candidate's level, evidence, trend and basis per theme as of {@code now}, read as the profile
+     * endpoint reads them: the stored profiles may be minutes old (see {@code ProfileRefresher}).
      */
     private Map<String, Map<Theme, ThemeLevel>> levels(String cohortId, Instant now) {
-        Map<String, Map<Theme, List<RatingVersion>>> versions = history.versionsInCohort(cohortId);
         Map<String, Map<Theme, ThemeLevel>> levels = new HashMap<>();
-        versions.forEach((candidate, byTheme) -> byTheme.forEach((theme, list) -> {
-            SkillEstimate estimate = estimator.estimate(RatingHistory.inForce(list, now), now);
-            levels.computeIfAbsent(candidate, id -> new EnumMap<>(Theme.class))
-                    .put(
-                            theme,
-                            new ThemeLevel(
-                                    theme,
-                                    oneDecimal(estimate.level()),
-                                    estimate.enoughEvidence(),
-                                    oneDecimal(estimate.trend())));
-        }));
+        reader.estimatesInCohort(cohortId, now).forEach((candidate, byTheme) -> {
+            Map<Theme, ThemeLevel> themes = new EnumMap<>(Theme.class);
+            byTheme.forEach((theme, estimate) -> themes.put(theme, level(theme, estimate)));
+            levels.put(candidate, themes);
+        });
         return levels;
+    }
+
+    private static ThemeLevel level(Theme theme, SkillEstimate estimate) {
+        return new ThemeLevel(
+                theme,
+                oneDecimal(estimate.level()),
+                estimate.enoughEvidence(),
+                oneDecimal(estimate.trend()),
+                estimate.basis());
     }
 
     private static Double oneDecimal(Double value) {
         return value == null ? null : Math.round(value * 10) / 10.0;
     }
 
-    /** Per theme, the mean and population standard deviation of the levels of those who have one. */
+    /**
+     * Per theme, the mean and population standard deviation of the levels that rest on coach and peer ratings; a
+     * level from self-ratings alone is counted apart ({@code selfRatedOnly}), since it carries the candidate's own
+     * unknown bias.
+     */
     static List<ThemeSpread> spreads(List<Member> members) {
         List<ThemeSpread> spreads = new ArrayList<>();
         Theme[] themes = Theme.values();
         for (int t = 0; t < themes.length; t++) {
             List<Double> levels = new ArrayList<>();
+            int selfRatedOnly = 0;
             for (Member member : members) {
-                Double level = member.themes().get(t).level();
-                if (level != null) {
-                    levels.add(level);
+                ThemeLevel level = member.themes().get(t);
+                if (level.selfRatedOnly()) {
+                    selfRatedOnly++;
+                } else if (level.level() != null) {
+                    levels.add(level.level());
                 }
             }
             if (levels.isEmpty()) {
-                spreads.add(new ThemeSpread(themes[t], themes[t].title(), 0, null, null));
+                spreads.add(new ThemeSpread(themes[t], themes[t].title(), 0, selfRatedOnly, null, null));
                 continue;
             }
             double mean =
@@ -207,7 +213,12 @@ class CohortQueries {
                     .average()
                     .orElseThrow();
             spreads.add(new ThemeSpread(
-                    themes[t], themes[t].title(), levels.size(), oneDecimal(mean), oneDecimal(Math.sqrt(variance))));
+                    themes[t],
+                    themes[t].title(),
+                    levels.size(),
+                    selfRatedOnly,
+                    oneDecimal(mean),
+                    oneDecimal(Math.sqrt(variance))));
         }
         return spreads;
     }

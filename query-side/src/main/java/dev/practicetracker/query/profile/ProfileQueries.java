@@ -21,20 +21,13 @@ public class ProfileQueries {
 
     private final JdbcClient jdbc;
     private final Candidates candidates;
-    private final RatingHistory history;
-    private final SkillEstimator estimator;
+    private final ProfileReader reader;
     private final PracticeScheduler scheduler;
 
-    ProfileQueries(
-            JdbcClient jdbc,
-            Candidates candidates,
-            RatingHistory history,
-            SkillEstimator estimator,
-            PracticeScheduler scheduler) {
+    ProfileQueries(JdbcClient jdbc, Candidates candidates, ProfileReader reader, PracticeScheduler scheduler) {
         this.jdbc = jdbc;
         this.candidates = candidates;
-        this.history = history;
-        this.estimator = estimator;
+        this.reader = reader;
         this.scheduler = scheduler;
     }
 
@@ -46,12 +39,11 @@ public class ProfileQueries {
     /** The profile as it stood at {@code asOf}, from the events up to then: answers given and ratings in force. */
     public CandidateProfile profile(String candidateId, Instant asOf) {
         requireCandidate(candidateId);
-        Map<Theme, List<RatingVersion>> versions = history.versionsByTheme(candidateId);
+        Map<Theme, SkillEstimate> estimates = reader.estimates(candidateId, asOf);
         Map<Theme, AnswerStats> answers = answerStats(candidateId, asOf);
         List<ThemeProfile> themes = new ArrayList<>();
         for (Theme theme : Theme.values()) {
-            SkillEstimate estimate =
-                    estimator.estimate(RatingHistory.inForce(versions.getOrDefault(theme, List.of()), asOf), asOf);
+            SkillEstimate estimate = estimates.get(theme);
             AnswerStats stats = answers.getOrDefault(theme, AnswerStats.NONE);
             themes.add(new ThemeProfile(
                     theme,
@@ -150,13 +142,11 @@ public class ProfileQueries {
     /** Every theme ranked by what to practise next, spaced like a spaced-repetition deck, with the reason. */
     public NextPractice next(String candidateId, Instant now) {
         requireCandidate(candidateId);
-        Map<Theme, List<RatingVersion>> versions = history.versionsByTheme(candidateId);
+        Map<Theme, SkillEstimate> estimates = reader.estimates(candidateId, now);
         Map<Theme, List<PracticeAttempt>> attempts = attempts(candidateId);
         List<ThemeHistory> histories = new ArrayList<>();
         for (Theme theme : Theme.values()) {
-            SkillEstimate estimate =
-                    estimator.estimate(RatingHistory.inForce(versions.getOrDefault(theme, List.of()), now), now);
-            histories.add(new ThemeHistory(theme, attempts.getOrDefault(theme, List.of()), estimate));
+            histories.add(new ThemeHistory(theme, attempts.getOrDefault(theme, List.of()), estimates.get(theme)));
         }
         return new NextPractice(candidateId, now, scheduler.recommend(histories, now));
     }

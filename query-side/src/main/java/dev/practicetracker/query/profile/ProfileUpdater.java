@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -24,7 +25,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Recomputes a candidate's stored profile and daily progress in one theme from the base rows, so that applying an
- * event twice, or replaying every event, ends in the same rows. Time comes from the events, never the clock.
+ * event twice, or replaying every event, ends in the same rows. Time comes from the events, never the clock; only
+ * {@link ProfileRefresher} brings an idle candidate's row forward to the present, through {@link #restate}.
  */
 @Component
 public class ProfileUpdater {
@@ -34,34 +36,73 @@ public class ProfileUpdater {
     private final NamedParameterJdbcTemplate batches;
 
     private final RatingHistory history;
-    private final SkillEstimator estimator;
+    private final ProfileReader reader;
     private final QueryUpdateEmitter updates;
 
     ProfileUpdater(
             JdbcClient jdbc,
             NamedParameterJdbcTemplate batches,
             RatingHistory history,
-            SkillEstimator estimator,
+            ProfileReader reader,
             QueryUpdateEmitter updates) {
         this.jdbc = jdbc;
         this.batches = batches;
         this.history = history;
-        this.estimator = estimator;
+        this.reader = reader;
         this.updates = updates;
     }
 
     public void refresh(CandidateId candidateId, Theme theme, Instant eventTime) {
         // PostgreSQL keeps microseconds, rounding the event's nanoseconds; round up so the event's own row counts.
-        Instant asOf = eventTime.plusNanos(999).truncatedTo(ChronoUnit.MICROS);
+        Instant eventAsOf = eventTime.plusNanos(999).truncatedTo(ChronoUnit.MICROS);
         String candidate = candidateId.value();
+        // A row already stated as of a later moment (by ProfileRefresher, or by a later event when events are seen
+        // again) stays as of that moment: the ratings up to this event are all counted either way, and the level does
+        // not step back in time.
+        Instant asOf = storedAsOf(candidate, theme)
+                .filter(stored -> stored.isAfter(eventAsOf))
+                .orElse(eventAsOf);
         List<RatingVersion> versions = history.versions(candidate, theme);
-        SkillEstimate estimate = estimator.estimate(RatingHistory.inForce(versions, asOf), asOf);
+        SkillEstimate estimate = reader.estimate(versions, asOf);
         storeProfile(candidate, theme, estimate, asOf);
-        storeDailyProgress(candidate, theme, versions, day(asOf));
+        storeDailyProgress(candidate, theme, versions, day(eventAsOf));
         updates.emit(
                 FindSkillProfileQuery.class,
                 query -> query.candidateId().equals(candidate),
-                new ProfileChanged(candidate, theme, asOf));
+                new ProfileChanged(candidate, theme, eventAsOf));
+    }
+
+    private Optional<Instant> storedAsOf(String candidate, Theme theme) {
+        return jdbc.sql("SELECT as_of FROM qs_skill_profile WHERE candidate_id = :candidate AND theme = :theme")
+                .param("candidate", candidate)
+                .param("theme", theme.id())
+                .query(Timestamp.class)
+                .optional()
+                .map(Timestamp::toInstant);
+    }
+
+    /**
+     * Brings the stored row of one candidate and theme forward to {@code asOf}, a moment after the last event, with no
+     * new rating: the level and its uncertainty as the profile endpoint computes them at that moment. The row is
+     * locked before the ratings are read, so a projection writing the same row at the same time either waits for this
+     * (and then writes its own, newer ratings) or is waited for (and its ratings are read here). Returns whether the
+     * row was restated: a row not stored yet, or already as of {@code asOf} or later, is left alone.
+     */
+    boolean restate(String candidate, Theme theme, Instant asOf) {
+        boolean stale = jdbc.sql("""
+                        SELECT as_of < :asOf FROM qs_skill_profile
+                         WHERE candidate_id = :candidate AND theme = :theme FOR UPDATE
+                        """)
+                .param("candidate", candidate)
+                .param("theme", theme.id())
+                .param("asOf", Timestamp.from(asOf))
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+        if (stale) {
+            storeProfile(candidate, theme, reader.estimate(history.versions(candidate, theme), asOf), asOf);
+        }
+        return stale;
     }
 
     private void storeProfile(String candidate, Theme theme, SkillEstimate estimate, Instant asOf) {
@@ -122,7 +163,7 @@ public class ProfileUpdater {
                     .mapToDouble(version -> currentScores.getOrDefault(version.answerKey(), version.meanScore()))
                     .average()
                     .orElse(0);
-            SkillEstimate estimate = estimator.estimate(RatingHistory.inForce(versions, endOfDay), endOfDay);
+            SkillEstimate estimate = reader.estimate(versions, endOfDay);
             rows.add(new SimplePropertySqlParameterSource(new DailyRow(
                     candidate,
                     theme.id(),
@@ -130,7 +171,8 @@ public class ProfileUpdater {
                     entry.getValue().size(),
                     BigDecimal.valueOf(mean).setScale(2, RoundingMode.HALF_UP),
                     oneDecimal(estimate.level()),
-                    oneDecimal(estimate.uncertainty()))));
+                    oneDecimal(estimate.uncertainty()),
+                    estimate.basis())));
         }
         jdbc.sql("DELETE FROM qs_progress_daily WHERE candidate_id = :candidate AND theme = :theme AND day >= :from")
                 .param("candidate", candidate)
@@ -138,8 +180,8 @@ public class ProfileUpdater {
                 .param("from", from)
                 .update();
         batches.batchUpdate("""
-                INSERT INTO qs_progress_daily (candidate_id, theme, day, ratings, mean_score, level, uncertainty)
-                VALUES (:candidate, :theme, :day, :ratings, :mean, :level, :uncertainty)
+                INSERT INTO qs_progress_daily (candidate_id, theme, day, ratings, mean_score, level, uncertainty, basis)
+                VALUES (:candidate, :theme, :day, :ratings, :mean, :level, :uncertainty, :basis)
                 """, rows.toArray(SqlParameterSource[]::new));
     }
 
@@ -150,7 +192,8 @@ public class ProfileUpdater {
             int ratings,
             BigDecimal mean,
             BigDecimal level,
-            BigDecimal uncertainty) {}
+            BigDecimal uncertainty,
+            String basis) {}
 
     private static Map<String, Double> currentScores(List<RatingVersion> versions, Instant asOf) {
         Map<String, Double> scores = new LinkedHashMap<>();

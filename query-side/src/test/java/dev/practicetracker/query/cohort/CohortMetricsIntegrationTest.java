@@ -76,6 +76,35 @@ class CohortMetricsIntegrationTest extends ReadSideIntegrationTest {
                 .isNull();
     }
 
+    @Test
+    void aLevelFromSelfRatingsAloneIsLeftOutOfTheCohortsMean() {
+        Practice coached = Practice.of(recent, cohort, Theme.GIT);
+        Practice selfRated = Practice.of(lapsed, cohort, Theme.GIT);
+        appendAndWait(
+                new CohortCreatedEvent(CohortId.of(cohort), "Evening", CoachId.of("coach-1"), ago(30)),
+                new CandidateEnrolledEvent(CohortId.of(cohort), CandidateId.of(recent), ago(30)),
+                new CandidateEnrolledEvent(CohortId.of(cohort), CandidateId.of(lapsed), ago(30)),
+                coached.started(ReviewMode.COACH, ago(2)),
+                coached.answered(ago(2)),
+                coached.rated("coach-1", RaterRole.COACH, 2, ago(1)),
+                selfRated.started(ReviewMode.SELF, ago(2)),
+                selfRated.answered(ago(2)),
+                selfRated.rated(lapsed, RaterRole.SELF, 5, ago(1)));
+
+        metrics.sample();
+
+        Double coachedLevel = jdbc.queryForObject(
+                "SELECT level::float8 FROM qs_skill_profile WHERE theme = 'git' AND candidate_id = ?",
+                Double.class,
+                recent);
+        assertThat(registry.get("tracker.cohort.mean.level")
+                        .tag("cohort", cohort)
+                        .tag("theme", "git")
+                        .gauge()
+                        .value())
+                .isEqualTo(coachedLevel, offset(1e-9));
+    }
+
     private double gauge(String name) {
         return registry.get(name).tag("cohort", cohort).gauge().value();
     }

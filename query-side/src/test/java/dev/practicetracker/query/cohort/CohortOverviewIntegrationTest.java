@@ -94,6 +94,35 @@ class CohortOverviewIntegrationTest extends ReadSideIntegrationTest {
     }
 
     @Test
+    void aLevelFromSelfRatingsAloneIsMarkedAsSuchAndLeftOutOfTheThemesMean() {
+        String ada = enrolled();
+        String bob = enrolled();
+        rated(ada, Theme.DATABASES, 5);
+        Practice practice = Practice.of(bob, cohort, Theme.DATABASES);
+        Instant at = Instant.now().minus(30, ChronoUnit.MINUTES);
+        append(
+                practice.started(ReviewMode.SELF, at.minus(40, ChronoUnit.MINUTES)),
+                practice.answered(at.minus(30, ChronoUnit.MINUTES)),
+                practice.rated(bob, RaterRole.SELF, 1, at));
+        awaitCaughtUp();
+
+        JsonNode overview = overview("");
+
+        JsonNode bobsCell = level(member(overview, bob), "databases");
+        assertThat(bobsCell.get("basis").asText()).isEqualTo("self-ratings only");
+        assertThat(bobsCell.get("level").isNull()).isFalse();
+        assertThat(level(member(overview, ada), "databases").get("basis").asText())
+                .isEqualTo("coach and peer ratings");
+        JsonNode databases = theme(overview, "databases");
+        assertThat(databases.get("candidatesWithLevel").asInt()).isEqualTo(1);
+        assertThat(databases.get("selfRatedOnly").asInt()).isEqualTo(1);
+        assertThat(databases.get("mean").asDouble()).isEqualTo(79.5);
+        assertThat(overview.get("weakestThemes"))
+                .extracting(node -> node.get("mean").asDouble())
+                .containsExactly(79.5);
+    }
+
+    @Test
     void evidenceIsJudgedAsOfNowSoLongIdleRatingsNoLongerCountAsEstablished() {
         String idle = enrolled(days(80));
         for (int i = 0; i < 4; i++) {

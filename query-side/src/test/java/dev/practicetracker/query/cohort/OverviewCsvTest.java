@@ -16,7 +16,12 @@ class OverviewCsvTest {
     @Test
     void reasonsAreJoinedBySemicolonsInOneFieldThatParsesBack() {
         List<ThemeLevel> themes = Arrays.stream(Theme.values())
-                .map(theme -> new ThemeLevel(theme, theme == Theme.GIT ? 42.5 : null, false, null))
+                .map(theme -> new ThemeLevel(
+                        theme,
+                        theme == Theme.GIT ? 42.5 : null,
+                        false,
+                        null,
+                        theme == Theme.GIT ? "coach and peer ratings" : "no ratings yet"))
                 .toList();
         Member member = new Member(
                 "cand-1",

@@ -8,7 +8,8 @@ function legend() {
   return el('div', { class: 'legend-row', 'aria-label': 'Colour key' },
     el('span', { class: 'level level-low' }, 'below 35'), el('span', { class: 'level level-mid' }, '35–54'),
     el('span', { class: 'level level-good' }, '55–74'), el('span', { class: 'level level-high' }, '75 and up'),
-    el('span', { class: 'level level-none' }, '— no level'), el('span', {}, '* not enough evidence yet'));
+    el('span', { class: 'level level-none' }, '— no level'), el('span', {}, '* not enough evidence yet'),
+    el('span', {}, 'self: from self-ratings alone, left out of the mean'));
 }
 
 function grid(overview) {
@@ -28,11 +29,15 @@ function grid(overview) {
             el('div', { class: 'muted' }, `last practised ${day(m.lastPractisedAt)}`)),
           themes.map((t) => {
             const level = byTheme[t];
-            return el('td', {}, level ? levelBadge(level.level, undefined, level.enoughEvidence) : levelBadge(null));
+            if (!level) return el('td', {}, levelBadge(null));
+            const selfOnly = level.basis === 'self-ratings only';
+            return el('td', selfOnly ? { class: 'self-only', title: 'from self-ratings alone: no coach or peer rating yet' } : {},
+              levelBadge(level.level, undefined, level.enoughEvidence), selfOnly ? el('span', { class: 'muted' }, ' self') : null);
           }));
       })),
       el('tfoot', {}, el('tr', {}, el('th', {}, 'Mean ± spread'),
-        overview.themes.map((t) => el('td', {}, t.mean === null ? '—' : `${Math.round(t.mean)} ± ${Math.round(t.spread || 0)}`))))))
+        overview.themes.map((t) => el('td', {}, t.mean === null ? '—' : `${Math.round(t.mean)} ± ${Math.round(t.spread || 0)}`,
+          t.selfRatedOnly ? el('div', { class: 'muted' }, `${t.selfRatedOnly} self-rated only, not counted`) : null))))))
       : el('p', {}, 'No candidates enrolled yet.'));
 }
 
