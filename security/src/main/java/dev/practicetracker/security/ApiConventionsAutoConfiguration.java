@@ -5,9 +5,13 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import org.apache.catalina.startup.Tomcat;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -41,6 +45,12 @@ public class ApiConventionsAutoConfiguration {
                             .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                             .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
                 });
+    }
+
+    @Bean
+    @ConditionalOnClass(Tomcat.class)
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReport() {
+        return ProblemErrorReport.installer();
     }
 
     @Bean

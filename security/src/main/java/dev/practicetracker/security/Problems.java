@@ -118,16 +118,32 @@ public final class Problems {
      */
     static void write(ProblemDetail problem, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
+        Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        Map<String, Object> body = fields(problem, failed instanceof String uri ? uri : request.getRequestURI());
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        JSON.writeValue(response.getOutputStream(), body);
+    }
+
+    /** The problem as JSON text, for a writer outside Spring (the servlet container's error report). */
+    static String json(ProblemDetail problem) {
+        try {
+            return JSON.writeValueAsString(fields(problem, null));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Object> fields(ProblemDetail problem, String instance) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", problem.getType().toString());
         body.put("title", problem.getTitle());
         body.put("status", problem.getStatus());
         body.put("detail", problem.getDetail());
-        Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        body.put("instance", failed instanceof String uri ? uri : request.getRequestURI());
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        JSON.writeValue(response.getOutputStream(), body);
+        if (instance != null) {
+            body.put("instance", instance);
+        }
+        return body;
     }
 
     /** One field of a request, or one query parameter, and what is wrong with it. */
