@@ -87,6 +87,18 @@ class OneProcessIntegrationTest {
     }
 
     @Test
+    void bothServicesShareOneWayOfAnsweringWrongTypesAndFrameworkErrors() {
+        ResponseEntity<String> fraction =
+                send(HttpMethod.POST, "/api/sessions", candidate, "{\"themes\":[\"databases\"],\"questionCount\":2.5}");
+        assertThat(fraction.getStatusCode().value()).as(fraction.getBody()).isEqualTo(422);
+        assertThat(fraction.getBody()).contains("/problems/wrong-type", "questionCount");
+
+        ResponseEntity<String> error = send(HttpMethod.GET, "/error", null, null);
+        assertThat(error.getStatusCode().value()).as(error.getBody()).isEqualTo(404);
+        assertThat(error.getHeaders().getContentType()).hasToString("application/problem+json");
+    }
+
+    @Test
     void metricsAndTheApiDescriptionCoverBothServices() {
         String metrics = http.getForObject("/actuator/prometheus", String.class);
         assertThat(metrics).contains("tracker_projection_lag_events", "application=\"practice-tracker\"");

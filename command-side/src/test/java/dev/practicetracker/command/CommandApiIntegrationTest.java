@@ -16,8 +16,11 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -32,6 +35,7 @@ import org.springframework.test.context.ContextConfiguration;
  * as readable JSON; what is rejected says why and writes nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 @ContextConfiguration(initializers = FreshTestDatabase.class)
 class CommandApiIntegrationTest {
 
@@ -164,12 +168,49 @@ class CommandApiIntegrationTest {
     }
 
     @Test
-    void aTimeSpentGivenAsWordsIsRejectedNamingTheField() {
-        assertRejectedWithoutWriting(
+    void aTimeSpentGivenAsWordsIsRefusedAsTheWrongTypeNamingTheField() {
+        assertWrongTypeWithoutWriting(
                 () -> api.post(
                         "/api/sessions/" + session + "/answers",
                         Map.of("questionId", unanswered, "answer", "text", "timeSpentSeconds", "ninety")),
-                400,
+                "timeSpentSeconds");
+    }
+
+    @Test
+    void aFractionalScoreIsRefusedRatherThanRoundedDown() {
+        Map<String, Object> scores = new HashMap<>(CommandApi.GOOD_SCORES);
+        scores.put("clarity", 3.5);
+        assertWrongTypeWithoutWriting(
+                () -> api.post(
+                        "/api/sessions/" + session + "/answers/" + answered + "/ratings", Map.of("scores", scores)),
+                "scores.clarity");
+    }
+
+    @Test
+    void aScoreSentAsTextIsRefusedRatherThanReadAsANumber() {
+        Map<String, Object> scores = new HashMap<>(CommandApi.GOOD_SCORES);
+        scores.put("clarity", "4");
+        assertWrongTypeWithoutWriting(
+                () -> api.post(
+                        "/api/sessions/" + session + "/answers/" + answered + "/ratings", Map.of("scores", scores)),
+                "scores.clarity");
+    }
+
+    @Test
+    void aNumberSentAsTheAnswerIsRefusedRatherThanReadAsText() {
+        assertWrongTypeWithoutWriting(
+                () -> api.post(
+                        "/api/sessions/" + session + "/answers",
+                        Map.of("questionId", unanswered, "answer", 42, "timeSpentSeconds", 30)),
+                "answer");
+    }
+
+    @Test
+    void aFractionOfASecondIsRefusedRatherThanCutOff() {
+        assertWrongTypeWithoutWriting(
+                () -> api.post(
+                        "/api/sessions/" + session + "/answers",
+                        Map.of("questionId", unanswered, "answer", "text", "timeSpentSeconds", 1.9)),
                 "timeSpentSeconds");
     }
 
@@ -253,6 +294,19 @@ class CommandApiIntegrationTest {
 
         assertProblem(response, 403);
         assertThat(api.eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void expectedRefusalsLogNoStackTrace(CapturedOutput output) {
+        assertProblem(api.answer("no-such-session", answered), 404);
+        assertProblem(api.post("/api/sessions", Map.of("themes", List.of("databases"), "questionCount", 0)), 422);
+        assertProblem(
+                api.post(
+                        "/api/sessions",
+                        Map.of("sessionId", session, "themes", List.of("databases"), "questionCount", 1)),
+                409);
+
+        assertThat(output.getAll()).doesNotContain("\tat ").doesNotContain("no-such-session");
     }
 
     @Test
@@ -349,6 +403,12 @@ class CommandApiIntegrationTest {
                 .as(response.getBody())
                 .isEqualTo(field);
         assertThat(api.eventCount()).isEqualTo(before);
+    }
+
+    private void assertWrongTypeWithoutWriting(Supplier<ResponseEntity<String>> request, String field) {
+        assertRejectedWithoutWriting(request, 422, field);
+        ResponseEntity<String> again = request.get();
+        assertThat(read(again.getBody()).get("type").asText()).isEqualTo("/problems/wrong-type");
     }
 
     private void assertRuleBrokenWithoutWriting(Supplier<ResponseEntity<String>> request, String rule) {

@@ -1,6 +1,7 @@
 package dev.practicetracker.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -66,6 +67,42 @@ public final class Problems {
         return problem;
     }
 
+    /**
+     * A body whose field holds a JSON value of another type than the field's (text for a number, a fraction for a whole
+     * number, a number for text): 422, naming each field. Nothing is guessed: {@code "4"} is not 4, {@code 3.5} is not 3.
+     */
+    public static ProblemDetail wrongType(List<FieldError> errors) {
+        ProblemDetail problem = invalidRequest(errors);
+        problem.setStatus(HttpStatus.UNPROCESSABLE_ENTITY);
+        problem.setType(URI.create(TYPE_PREFIX + "wrong-type"));
+        problem.setTitle("Wrong type");
+        return problem;
+    }
+
+    /**
+     * An error known only by its status (from the servlet container, before or after Spring MVC): typed by the status's
+     * code, with a detail in words that never carries the failure's own message.
+     */
+    static ProblemDetail forStatus(HttpStatus status) {
+        return switch (status) {
+            case BAD_REQUEST ->
+                problem(
+                        status,
+                        "bad-request",
+                        "Bad request",
+                        "the request cannot be read as sent (its address or headers)");
+            case NOT_FOUND -> problem(status, "not-found", "Not found", "there is nothing at this address");
+            case INTERNAL_SERVER_ERROR ->
+                problem(status, "internal", "Request failed", "the request could not be handled");
+            default ->
+                problem(
+                        status,
+                        status.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                        status.getReasonPhrase(),
+                        status.getReasonPhrase());
+        };
+    }
+
     /** The answer of a controller or its advice, typed as {@code T} for handlers whose signature Spring fixes. */
     public static <T> ResponseEntity<T> respond(ProblemDetail problem) {
         @SuppressWarnings("unchecked")
@@ -81,15 +118,32 @@ public final class Problems {
      */
     static void write(ProblemDetail problem, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
+        Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        Map<String, Object> body = fields(problem, failed instanceof String uri ? uri : request.getRequestURI());
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        JSON.writeValue(response.getOutputStream(), body);
+    }
+
+    /** The problem as JSON text, for a writer outside Spring (the servlet container's error report). */
+    static String json(ProblemDetail problem) {
+        try {
+            return JSON.writeValueAsString(fields(problem, null));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Object> fields(ProblemDetail problem, String instance) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", problem.getType().toString());
         body.put("title", problem.getTitle());
         body.put("status", problem.getStatus());
         body.put("detail", problem.getDetail());
-        body.put("instance", request.getRequestURI());
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        JSON.writeValue(response.getOutputStream(), body);
+        if (instance != null) {
+            body.put("instance", instance);
+        }
+        return body;
     }
 
     /** One field of a request, or one query parameter, and what is wrong with it. */

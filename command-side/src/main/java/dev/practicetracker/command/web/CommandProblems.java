@@ -1,19 +1,14 @@
 package dev.practicetracker.command.web;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.practicetracker.command.Duplicate;
 import dev.practicetracker.command.Forbidden;
 import dev.practicetracker.command.Hidden;
 import dev.practicetracker.command.RuleViolation;
+import dev.practicetracker.security.FrameworkProblems;
 import dev.practicetracker.security.Problems;
 import dev.practicetracker.security.Problems.FieldError;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -26,20 +21,20 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Every rejected command answers {@code application/problem+json} (built by {@link Problems}) naming the field or the
- * rule that failed. A rejection happens before any event is applied, so nothing is written.
+ * rule that failed. A rejection happens before any event is applied, so nothing is written. Spring MVC's own refusals
+ * (an unreadable body, a wrong method, ...) are {@link FrameworkProblems}', inherited so that this advice's catch-all
+ * does not take them.
  */
 @RestControllerAdvice(basePackages = "dev.practicetracker.command")
-class CommandProblems extends ResponseEntityExceptionHandler {
+class CommandProblems extends FrameworkProblems {
 
     private static final Logger log = LoggerFactory.getLogger(CommandProblems.class);
 
@@ -140,67 +135,12 @@ class CommandProblems extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(
-            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        FieldError error = describe(e.getCause());
-        return Problems.respond(Problems.invalidRequest(List.of(error)));
-    }
-
-    @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
                 .toList();
         return Problems.respond(Problems.invalidRequest(errors));
-    }
-
-    /** Spring's own refusals (a wrong method, media type, ...) follow the same type convention as ours. */
-    @Override
-    protected ResponseEntity<Object> createResponseEntity(
-            Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return Problems.conventional(body, headers, status);
-    }
-
-    private static FieldError describe(Throwable cause) {
-        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining("."))
-                    .replace(".[", "[");
-            String message;
-            if (mapping instanceof UnrecognizedPropertyException) {
-                message = "is not a known field";
-            } else if (mapping instanceof InvalidFormatException format) {
-                message = format.getCause() != null
-                        ? format.getCause().getMessage()
-                        : "expected " + simpleType(format.getTargetType()) + ", got " + format.getValue();
-            } else if (mapping.getCause() instanceof IllegalArgumentException illegal) {
-                message = illegal.getMessage();
-            } else if (mapping instanceof MismatchedInputException mismatch) {
-                message = "expected " + simpleType(mismatch.getTargetType());
-            } else {
-                message = "has a value that cannot be read";
-            }
-            return new FieldError(field, message);
-        }
-        return new FieldError("body", "the request body is missing or is not valid JSON");
-    }
-
-    private static String simpleType(Class<?> type) {
-        if (type == null) {
-            return "another type";
-        }
-        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
-            return "a whole number";
-        }
-        if (List.class.isAssignableFrom(type)) {
-            return "a list";
-        }
-        if (Map.class.isAssignableFrom(type)) {
-            return "an object";
-        }
-        return type == String.class ? "a string" : "a " + type.getSimpleName();
     }
 
     private static ResponseEntity<ProblemDetail> notFound(String kind, String id) {
