@@ -8,6 +8,7 @@ import dev.practicetracker.command.Duplicate;
 import dev.practicetracker.command.Forbidden;
 import dev.practicetracker.command.Hidden;
 import dev.practicetracker.command.RuleViolation;
+import dev.practicetracker.security.DatabaseUnavailable;
 import dev.practicetracker.security.Problems;
 import dev.practicetracker.security.Problems.FieldError;
 import jakarta.servlet.http.HttpServletRequest;
@@ -126,9 +127,15 @@ class CommandProblems extends ResponseEntityExceptionHandler {
         return unexpected(e);
     }
 
-    /** Anything unforeseen: logged with its stack trace for the operator, answered without internals. */
+    /**
+     * Anything unforeseen: logged with its stack trace for the operator, answered without internals. A database that
+     * cannot be reached is foreseen: 503 with {@code Retry-After}, logged once per outage by the database monitor.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseUnavailable.causeOf(e).isPresent()) {
+            return DatabaseUnavailable.respond();
+        }
         for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
             if (cause instanceof Duplicate duplicate) {
                 return duplicate(duplicate);
