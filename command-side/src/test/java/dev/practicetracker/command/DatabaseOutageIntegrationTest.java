@@ -2,6 +2,7 @@ package dev.practicetracker.command;
 
 import static dev.practicetracker.command.CommandApi.read;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.practicetracker.database.EmbeddedDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -80,19 +80,19 @@ class DatabaseOutageIntegrationTest {
             database.close();
             phase = Phase.DOWN;
             long stopped = System.nanoTime();
-            awaitTrue(Duration.ofSeconds(10), () -> status(http, "/actuator/health/readiness") == 503);
+            await().atMost(Duration.ofSeconds(10)).until(() -> status(http, "/actuator/health/readiness") == 503);
             System.out.printf(
                     "Readiness DOWN %d ms after the database stopped%n",
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopped));
             assertThat(status(http, "/actuator/health/liveness")).isEqualTo(200);
-            awaitTrue(Duration.ofSeconds(5), () -> databaseUp(meters) == 0);
+            await().atMost(Duration.ofSeconds(5)).until(() -> databaseUp(meters) == 0);
             Thread.sleep(4_000);
             assertThat(status(http, "/actuator/health/liveness")).isEqualTo(200);
 
             phase = Phase.RESTARTING;
             database = EmbeddedDatabase.start(dataDirectory, port);
             long restarted = System.nanoTime();
-            awaitTrue(Duration.ofSeconds(30), () -> status(http, "/actuator/health/readiness") == 200);
+            await().atMost(Duration.ofSeconds(30)).until(() -> status(http, "/actuator/health/readiness") == 200);
             System.out.printf(
                     "Readiness UP %d ms after the database started again%n",
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - restarted));
@@ -107,7 +107,7 @@ class DatabaseOutageIntegrationTest {
                     .get("sessionId")
                     .asText();
             acknowledgedSessions.add(after);
-            awaitTrue(Duration.ofSeconds(5), () -> databaseUp(meters) == 1);
+            await().atMost(Duration.ofSeconds(5)).until(() -> databaseUp(meters) == 1);
         } finally {
             loading.set(false);
             load.shutdownNow();
@@ -197,16 +197,6 @@ class DatabaseOutageIntegrationTest {
     private static TestRestTemplate http(ConfigurableApplicationContext context) {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         return new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port));
-    }
-
-    private static void awaitTrue(Duration within, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not so within " + within);
-            }
-            sleep(100);
-        }
     }
 
     private static void sleep(long millis) {
