@@ -5,7 +5,9 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -121,5 +123,11 @@ public class EventStoreAutoConfiguration {
             }
         }
         return false;
+    }
+
+    /** The database's availability as a gauge and a log line per outage; see {@link DatabaseMonitor}. */
+    @Bean
+    DatabaseMonitor databaseMonitor(DataSource dataSource, MeterRegistry registry) {
+        return new DatabaseMonitor(dataSource, registry);
     }
 }

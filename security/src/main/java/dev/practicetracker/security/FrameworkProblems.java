@@ -79,11 +79,11 @@ public class FrameworkProblems extends ResponseEntityExceptionHandler {
         }
         if (mapping instanceof InvalidFormatException format) {
             return format.getCause() != null
-                    ? format.getCause().getMessage()
+                    ? String.valueOf(format.getCause().getMessage())
                     : "expected " + simpleType(format.getTargetType()) + ", got " + format.getValue();
         }
         if (mapping.getCause() instanceof IllegalArgumentException illegal) {
-            return illegal.getMessage();
+            return String.valueOf(illegal.getMessage());
         }
         if (mapping instanceof MismatchedInputException mismatch) {
             return "expected " + simpleType(mismatch.getTargetType());

@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.lang.Nullable;
 
 /**
  * The one way both services answer an error: an RFC 9457 problem detail whose {@code type} is
@@ -134,7 +135,7 @@ public final class Problems {
         }
     }
 
-    private static Map<String, Object> fields(ProblemDetail problem, String instance) {
+    private static Map<String, Object> fields(ProblemDetail problem, @Nullable String instance) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", problem.getType().toString());
         body.put("title", problem.getTitle());

@@ -14,6 +14,7 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -29,7 +30,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       changes nothing. A request with an {@code Authorization} header cannot be forged by another site and needs no
  *       such token; nor does logging in, which proves who it is by its body and accepts JSON only (a cross-site form
  *       cannot send that without the browser asking first), so a stale cookie never blocks it.
- *   <li>Refusals are problem+json: 401 without usable credentials, 403 for a role that may not.
+ *   <li>Refusals are problem+json: 401 without usable credentials, 403 for a role that may not, 503 with
+ *       {@code Retry-After} while the database is unreachable (see {@link DatabaseUnavailable}).
  *   <li>A Content-Security-Policy that lets the pages run only this origin's scripts.
  * </ul>
  */
@@ -73,6 +75,8 @@ public final class TrackerSecurity {
                             }
                         }))
                 .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
+                // Around everything after the security headers, the account lookup included: see the filter.
+                .addFilterAfter(new DatabaseUnavailableFilter(), HeaderWriterFilter.class)
                 // The pages load scripts, styles and data from this origin only, and may not be framed; links out send
                 // no address (a candidate's id is in some of them), and no page may use a device or sensor.
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -4,6 +4,7 @@ import dev.practicetracker.command.Duplicate;
 import dev.practicetracker.command.Forbidden;
 import dev.practicetracker.command.Hidden;
 import dev.practicetracker.command.RuleViolation;
+import dev.practicetracker.security.DatabaseUnavailable;
 import dev.practicetracker.security.FrameworkProblems;
 import dev.practicetracker.security.Problems;
 import dev.practicetracker.security.Problems.FieldError;
@@ -121,9 +122,15 @@ class CommandProblems extends FrameworkProblems {
         return unexpected(e);
     }
 
-    /** Anything unforeseen: logged with its stack trace for the operator, answered without internals. */
+    /**
+     * Anything unforeseen: logged with its stack trace for the operator, answered without internals. A database that
+     * cannot be reached is foreseen: 503 with {@code Retry-After}, logged once per outage by the database monitor.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseUnavailable.causeOf(e).isPresent()) {
+            return DatabaseUnavailable.respond();
+        }
         for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
             if (cause instanceof Duplicate duplicate) {
                 return duplicate(duplicate);
