@@ -122,6 +122,10 @@ class AccountsProjection implements AccountRegistry, AccountDirectory {
 
     @Override
     public Optional<Entry> findByUsername(String username) {
+        if (username.indexOf('\u0000') >= 0) {
+            // PostgreSQL text cannot hold a NUL, so no username has one; asked anyway, the database would fail.
+            return Optional.empty();
+        }
         return jdbc.sql("SELECT * FROM command_accounts WHERE lower(username) = lower(:username)")
                 .param("username", username)
                 .query(ROW)
