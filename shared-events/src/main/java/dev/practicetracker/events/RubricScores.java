@@ -26,17 +26,20 @@ public record RubricScores(
 
     /** Builds the scores from a map that must name every criterion once; the one place scores are checked. */
     public static RubricScores of(Map<Criterion, Integer> scores) {
-        for (Criterion criterion : Criterion.values()) {
-            if (scores.get(criterion) == null) {
-                throw new InvalidScore(criterion, "is missing", "a score for '" + criterion.id() + "' is missing");
-            }
-        }
         return new RubricScores(
-                scores.get(Criterion.CLARITY),
-                scores.get(Criterion.REASONING),
-                scores.get(Criterion.TECHNICAL_DEPTH),
-                scores.get(Criterion.STRUCTURE),
-                scores.get(Criterion.IMPACT));
+                required(scores, Criterion.CLARITY),
+                required(scores, Criterion.REASONING),
+                required(scores, Criterion.TECHNICAL_DEPTH),
+                required(scores, Criterion.STRUCTURE),
+                required(scores, Criterion.IMPACT));
+    }
+
+    private static int required(Map<Criterion, Integer> scores, Criterion criterion) {
+        Integer score = scores.get(criterion);
+        if (score == null) {
+            throw new InvalidScore(criterion, "is missing", "a score for '" + criterion.id() + "' is missing");
+        }
+        return score;
     }
 
     public int of(Criterion criterion) {
