@@ -427,11 +427,13 @@ class AuthenticationIntegrationTest {
 
         assertThat(refusals.values()).allMatch(answer -> answer.equals("403 application/problem+json"), "403 problem");
         assertThat(admin.eventCount()).isEqualTo(before);
-        assertThat(byCookie(candidate, "POST", complete, null, "echoed")
-                        .getStatusCode()
-                        .value())
+        ResponseEntity<String> fromThePage = byCookie(candidate, "POST", complete, null, "echoed");
+        assertThat(fromThePage.getStatusCode().value())
                 .as("the same change with the XSRF token echoed")
                 .isEqualTo(202);
+        assertThat(fromThePage.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE))
+                .as("the page keeps its XSRF token for its next change")
+                .noneMatch(cookie -> cookie.startsWith("XSRF-TOKEN=;"));
         assertThat(byCookie(candidate, "POST", complete, null, "wrong")
                         .getStatusCode()
                         .value())
