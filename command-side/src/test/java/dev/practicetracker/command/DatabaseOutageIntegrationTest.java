@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.practicetracker.database.EmbeddedDatabase;
+import dev.practicetracker.testing.ServiceJar;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,7 +57,7 @@ class DatabaseOutageIntegrationTest {
     @Test
     void whileTheDatabaseIsAwayRequestsAreRefusedFastAndTheServiceIsReadyAgainWhenItIsBack(@TempDir Path dataDirectory)
             throws Exception {
-        int port = freePort();
+        int port = ServiceJar.freePort();
         EmbeddedDatabase database = EmbeddedDatabase.start(dataDirectory, port);
         String url = database.jdbcUrl("postgres");
         ExecutorService load = Executors.newFixedThreadPool(2);
@@ -205,14 +203,6 @@ class DatabaseOutageIntegrationTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

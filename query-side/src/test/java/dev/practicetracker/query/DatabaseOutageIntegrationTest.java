@@ -10,9 +10,7 @@ import dev.practicetracker.events.Role;
 import dev.practicetracker.events.account.AccountCreatedEvent;
 import dev.practicetracker.eventstore.NotifiedEventSource;
 import dev.practicetracker.security.Tokens;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import dev.practicetracker.testing.ServiceJar;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +43,7 @@ class DatabaseOutageIntegrationTest {
     @Test
     void whileTheDatabaseIsAwayReadsAreRefusedFastAndEverythingResumesWhenItIsBack(@TempDir Path dataDirectory)
             throws Exception {
-        int port = freePort();
+        int port = ServiceJar.freePort();
         EmbeddedDatabase database = EmbeddedDatabase.start(dataDirectory, port);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(QuerySideApplication.class)
                 .properties("spring.datasource.url=" + database.jdbcUrl("postgres"))
@@ -137,13 +135,5 @@ class DatabaseOutageIntegrationTest {
         RestTemplateBuilder builder = new RestTemplateBuilder().rootUri("http://localhost:" + port);
         return new TestRestTemplate(
                 token == null ? builder : builder.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -124,7 +124,8 @@ public final class ServiceJar implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    /** A port nothing listens on now, for a server a test starts (a jar, an embedded database). */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
