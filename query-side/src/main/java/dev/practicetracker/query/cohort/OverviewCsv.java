@@ -12,7 +12,9 @@ import java.util.List;
 
 /**
  * The cohort roster as CSV (RFC 4180) for a spreadsheet: one row per enrolled candidate, one column per theme's level in
- * level points, then whether the candidate is at risk and why.
+ * level points, then the themes whose level rests on the candidate's self-ratings alone (ids separated by
+ * semicolons: such a level is not a coach's judgement and is left out of the cohort's means), then whether the
+ * candidate is at risk and why.
  */
 final class OverviewCsv {
 
@@ -27,6 +29,7 @@ final class OverviewCsv {
         for (Theme theme : Theme.values()) {
             header.add(theme.id());
         }
+        header.add("self_rated_only");
         header.add("at_risk");
         header.add("reasons");
         try {
@@ -42,6 +45,12 @@ final class OverviewCsv {
                 for (ThemeLevel level : member.themes()) {
                     fields.add(level.level() == null ? "" : level.level().toString());
                 }
+                fields.add(String.join(
+                        ";",
+                        member.themes().stream()
+                                .filter(ThemeLevel::selfRatedOnly)
+                                .map(level -> level.theme().id())
+                                .toList()));
                 fields.add(Boolean.toString(member.atRisk()));
                 fields.add(String.join("; ", member.reasons()));
                 csv.record(fields);

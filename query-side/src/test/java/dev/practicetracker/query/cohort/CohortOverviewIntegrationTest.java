@@ -337,6 +337,12 @@ class CohortOverviewIntegrationTest extends ReadSideIntegrationTest {
                 practice.answered(adaAnswer),
                 practice.rated(coach, RaterRole.COACH, 5, hours(1)));
         practised(idle, Theme.GIT, days(9).minus(1, ChronoUnit.HOURS));
+        Practice selfRated = Practice.of(idle, cohort, Theme.SECURITY);
+        Instant selfRatedAnswer = days(10);
+        append(
+                selfRated.started(ReviewMode.SELF, selfRatedAnswer.minusSeconds(60)),
+                selfRated.answered(selfRatedAnswer),
+                selfRated.rated(idle, RaterRole.SELF, 4, selfRatedAnswer.plusSeconds(30)));
         awaitCaughtUp();
 
         ResponseEntity<String> response =
@@ -353,7 +359,7 @@ class CohortOverviewIntegrationTest extends ReadSideIntegrationTest {
         List<List<String>> rows = Csv.parse(body);
         List<String> header = new ArrayList<>(List.of("candidate_id", "last_practised_at"));
         Arrays.stream(Theme.values()).map(Theme::id).forEach(header::add);
-        header.addAll(List.of("at_risk", "reasons"));
+        header.addAll(List.of("self_rated_only", "at_risk", "reasons"));
         assertThat(rows.get(0)).isEqualTo(header);
         assertThat(rows).hasSize(3);
 
@@ -363,10 +369,15 @@ class CohortOverviewIntegrationTest extends ReadSideIntegrationTest {
                 .isEqualTo(adaAnswer);
         assertThat(adaRow.get(header.indexOf("databases"))).isEqualTo("79.5");
         assertThat(adaRow.get(header.indexOf("git"))).isEmpty();
+        assertThat(adaRow.get(header.indexOf("self_rated_only"))).isEmpty();
         assertThat(adaRow.get(header.indexOf("at_risk"))).isEqualTo("false");
         assertThat(adaRow.get(header.indexOf("reasons"))).isEmpty();
 
         List<String> idleRow = row(rows, idle);
+        assertThat(idleRow.get(header.indexOf("security"))).isNotEmpty();
+        assertThat(idleRow.get(header.indexOf("self_rated_only")))
+                .as("a level resting on self-ratings alone is marked as such in the spreadsheet too")
+                .isEqualTo("security");
         assertThat(idleRow.get(header.indexOf("at_risk"))).isEqualTo("true");
         assertThat(idleRow.get(header.indexOf("reasons"))).isEqualTo("no practice for 9 days");
     }

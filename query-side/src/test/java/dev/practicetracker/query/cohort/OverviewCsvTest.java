@@ -18,10 +18,18 @@ class OverviewCsvTest {
         List<ThemeLevel> themes = Arrays.stream(Theme.values())
                 .map(theme -> new ThemeLevel(
                         theme,
-                        theme == Theme.GIT ? 42.5 : null,
+                        switch (theme) {
+                            case GIT -> 42.5;
+                            case SECURITY, DEBUGGING -> 71.0;
+                            default -> null;
+                        },
                         false,
                         null,
-                        theme == Theme.GIT ? "coach and peer ratings" : "no ratings yet"))
+                        switch (theme) {
+                            case GIT -> "coach and peer ratings";
+                            case SECURITY, DEBUGGING -> "self-ratings only";
+                            default -> "no ratings yet";
+                        }))
                 .toList();
         Member member = new Member(
                 "cand-1",
@@ -40,6 +48,11 @@ class OverviewCsvTest {
         assertThat(rows.get(1).get(0)).isEqualTo("cand-1");
         assertThat(rows.get(1).get(1)).isEqualTo("2026-11-18T10:15:30Z");
         assertThat(rows.get(1).get(2 + Theme.GIT.ordinal())).isEqualTo("42.5");
+        int selfRatedOnly = rows.get(0).indexOf("self_rated_only");
+        assertThat(rows.get(1).get(selfRatedOnly))
+                .as("the themes whose level rests on self-ratings alone are named, the coach-rated one is not")
+                .isEqualTo(Theme.SECURITY.id() + ";" + Theme.DEBUGGING.id());
+        assertThat(rows.get(1).get(2 + Theme.SECURITY.ordinal())).isEqualTo("71.0");
         assertThat(rows.get(1).get(rows.get(1).size() - 1))
                 .isEqualTo("no practice for 9 days; git level fell 7.5 level points over 28 days");
     }
