@@ -590,11 +590,7 @@ class AuthenticationIntegrationTest {
     @Test
     void enrollingSomeoneWhoIsNotAnActiveCandidateBreaksARule() {
         CommandApi coach = admin.newCoach(unique("coach"));
-        String cohort = "cohort-" + UUID.randomUUID();
-        assertThat(admin.post("/api/cohorts", Map.of("cohortId", cohort, "name", "C", "coachId", coach.accountId()))
-                        .getStatusCode()
-                        .value())
-                .isEqualTo(201);
+        String cohort = admin.newCohort("C", coach.accountId());
 
         ResponseEntity<String> response =
                 admin.post("/api/cohorts/" + cohort + "/enrolments", Map.of("candidateId", coach.accountId()));
