@@ -34,6 +34,7 @@ final class CommandApi {
     private final JdbcTemplate jdbc;
     private final String token;
     private final String accountId;
+    private final String username;
 
     /** Logged in as the default admin. */
     CommandApi(TestRestTemplate http, JdbcTemplate jdbc) {
@@ -46,6 +47,7 @@ final class CommandApi {
         JsonNode login = login(http, username, password);
         this.token = login.get("accessToken").asText();
         this.accountId = login.get("account").get("accountId").asText();
+        this.username = username;
     }
 
     private CommandApi(TestRestTemplate http, JdbcTemplate jdbc, String token, String accountId, boolean raw) {
@@ -53,6 +55,7 @@ final class CommandApi {
         this.jdbc = jdbc;
         this.token = token;
         this.accountId = accountId;
+        this.username = null;
     }
 
     /** The same API without credentials. */
@@ -128,6 +131,11 @@ final class CommandApi {
 
     String accountId() {
         return accountId;
+    }
+
+    /** The username this API logged in with (null for a raw token). */
+    String username() {
+        return username;
     }
 
     String token() {
