@@ -47,17 +47,22 @@ class ApiExamplesIntegrationTest {
     void theApiPagesSessionAndAccountsExamplesWorkAsWritten() throws Exception {
         String session = run(example("session-example"));
 
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        String sessionId = jdbc.queryForObject(
+                "SELECT aggregate_identifier FROM domain_event_entry WHERE payload_type LIKE '%.SessionStartedEvent'",
+                String.class);
+        String ada =
+                jdbc.queryForObject("SELECT account_id FROM command_accounts WHERE username = 'ada'", String.class);
         assertThat(session)
                 .contains(
-                        "\"sessionId\":\"demo-session-1\"",
+                        "\"sessionId\":\"" + sessionId + "\"",
                         "\"outcome\":\"rated\"",
                         "\"status\":\"completed\"",
-                        "\"candidateId\":\"ada\"");
-        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+                        "\"candidateId\":\"" + ada + "\"");
         List<String> types = jdbc.queryForList(
-                "SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = 'demo-session-1'"
-                        + " ORDER BY sequence_number",
-                String.class);
+                "SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number",
+                String.class,
+                sessionId);
         assertThat(types)
                 .extracting(type -> type.substring(type.lastIndexOf('.') + 1))
                 .containsExactly(
@@ -65,9 +70,14 @@ class ApiExamplesIntegrationTest {
 
         String accounts = run(example("accounts-example"));
 
-        assertThat(accounts).contains("\"coachId\":\"grace\"", "\"outcome\":\"enrolled\"");
+        String grace =
+                jdbc.queryForObject("SELECT account_id FROM command_accounts WHERE username = 'grace'", String.class);
+        assertThat(accounts).contains("\"candidateId\":\"" + ada + "\"", "\"outcome\":\"enrolled\"");
         assertThat(jdbc.queryForObject(
-                        "SELECT count(*) FROM command_cohort_roster WHERE candidate_id = 'ada'", Integer.class))
+                        "SELECT count(*) FROM command_cohort_coach WHERE coach_id = ?", Integer.class, grace))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM command_cohort_roster WHERE candidate_id = ?", Integer.class, ada))
                 .isEqualTo(1);
     }
 

@@ -73,12 +73,14 @@ class AccessMatrixIntegrationTest {
     private String ownerCohort;
     private String coachId;
     private String otherCoachId;
+    private String ownerUsername;
 
     @BeforeAll
     void aCohortWithItsCoachAndCandidateAndAnotherCohortWithTheirs() {
         admin = new CommandApi(http, jdbc);
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        CommandApi owner = admin.newCandidate("owner-" + suffix);
+        ownerUsername = "owner-" + suffix;
+        CommandApi owner = admin.newCandidate(ownerUsername);
         CommandApi other = admin.newCandidate("other-" + suffix);
         CommandApi coach = admin.newCoach("coach-" + suffix);
         CommandApi otherCoach = admin.newCoach("coach2-" + suffix);
@@ -151,8 +153,6 @@ class AccessMatrixIntegrationTest {
                     return new Call(
                             "/api/accounts",
                             Map.of(
-                                    "accountId",
-                                    id,
                                     "username",
                                     id,
                                     "displayName",
@@ -208,15 +208,7 @@ class AccessMatrixIntegrationTest {
                         HttpMethod.POST,
                         "/api/cohorts",
                         "401 403 403 403 403 201",
-                        who -> new Call(
-                                "/api/cohorts",
-                                Map.of(
-                                        "cohortId",
-                                        "cohort-" + UUID.randomUUID(),
-                                        "name",
-                                        "Cohort",
-                                        "coachId",
-                                        coachId))),
+                        who -> new Call("/api/cohorts", Map.of("name", "Cohort", "coachId", coachId))),
                 new Row(
                         HttpMethod.POST,
                         "/api/cohorts/{cohortId}/enrolments",
@@ -352,7 +344,7 @@ class AccessMatrixIntegrationTest {
                     mismatches.put(cell, "refused with " + actual + " but events were written");
                 }
                 if (actual < 300 && SIGNS_THE_OWNER_OUT.contains(row.key())) {
-                    callers.put(Who.OWNER, admin.as(callers.get(Who.OWNER).accountId()));
+                    callers.put(Who.OWNER, admin.as(ownerUsername));
                 }
             }
         }
@@ -387,8 +379,7 @@ class AccessMatrixIntegrationTest {
     }
 
     private String cohort(String coach, String candidate) {
-        String cohortId = "cohort-" + UUID.randomUUID();
-        expectStatus(admin.post("/api/cohorts", Map.of("cohortId", cohortId, "name", "Cohort", "coachId", coach)), 201);
+        String cohortId = admin.newCohort("Cohort", coach);
         if (candidate != null) {
             expectStatus(admin.post("/api/cohorts/" + cohortId + "/enrolments", Map.of("candidateId", candidate)), 201);
         }
@@ -396,23 +387,8 @@ class AccessMatrixIntegrationTest {
     }
 
     private String freshAccount() {
-        String id = "acc-" + UUID.randomUUID().toString().substring(0, 12);
-        expectStatus(
-                admin.post(
-                        "/api/accounts",
-                        Map.of(
-                                "accountId",
-                                id,
-                                "username",
-                                id,
-                                "displayName",
-                                "Fresh",
-                                "role",
-                                "candidate",
-                                "password",
-                                CommandApi.PASSWORD)),
-                201);
-        return id;
+        return admin.newCandidate("acc-" + UUID.randomUUID().toString().substring(0, 12))
+                .accountId();
     }
 
     private static Map<String, Object> question() {

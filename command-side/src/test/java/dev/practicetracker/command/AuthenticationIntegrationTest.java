@@ -60,7 +60,7 @@ class AuthenticationIntegrationTest {
 
     @Test
     void loginAnswersTheTokenTheAccountAndAnHttpOnlyStrictCookie() {
-        ResponseEntity<String> response = CommandApi.loginResponse(http, candidate.accountId(), CommandApi.PASSWORD);
+        ResponseEntity<String> response = CommandApi.loginResponse(http, candidate.username(), CommandApi.PASSWORD);
 
         assertThat(response.getStatusCode().value()).isEqualTo(200);
         JsonNode body = read(response.getBody());
@@ -86,7 +86,7 @@ class AuthenticationIntegrationTest {
         headers.add(HttpHeaders.COOKIE, tokenProperties.cookieName() + "=stale.token.value; XSRF-TOKEN=page-token");
         headers.add("X-XSRF-TOKEN", "page-token");
         String login =
-                "{\"username\": \"" + candidate.accountId() + "\", \"password\": \"" + CommandApi.PASSWORD + "\"}";
+                "{\"username\": \"" + candidate.username() + "\", \"password\": \"" + CommandApi.PASSWORD + "\"}";
 
         ResponseEntity<String> in = http.exchange(
                 "/api/auth/token",
@@ -116,7 +116,7 @@ class AuthenticationIntegrationTest {
     @Test
     void aWrongPasswordAndAnUnknownUsernameGetTheSameAnswer() {
         ResponseEntity<String> wrongPassword =
-                CommandApi.loginResponse(http, candidate.accountId(), "not the password at all");
+                CommandApi.loginResponse(http, candidate.username(), "not the password at all");
         ResponseEntity<String> unknownName = CommandApi.loginResponse(http, unique("nobody"), CommandApi.PASSWORD);
 
         assertThat(wrongPassword.getStatusCode().value()).isEqualTo(401);
@@ -224,19 +224,19 @@ class AuthenticationIntegrationTest {
     void theSixthLoginAttemptIsRefusedEvenWithTheRightPasswordWhileOtherNamesAreUnaffected() {
         CommandApi target = admin.newCandidate(unique("target"));
         for (int attempt = 1; attempt <= 5; attempt++) {
-            assertThat(CommandApi.loginResponse(http, target.accountId(), "wrong password " + attempt)
+            assertThat(CommandApi.loginResponse(http, target.username(), "wrong password " + attempt)
                             .getStatusCode()
                             .value())
                     .isEqualTo(401);
         }
 
-        ResponseEntity<String> sixth = CommandApi.loginResponse(http, target.accountId(), CommandApi.PASSWORD);
+        ResponseEntity<String> sixth = CommandApi.loginResponse(http, target.username(), CommandApi.PASSWORD);
 
         assertThat(sixth.getStatusCode().value()).isEqualTo(429);
         assertThat(sixth.getHeaders().getContentType()).hasToString("application/problem+json");
         assertThat(Long.parseLong(sixth.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)))
                 .isBetween(1L, 15 * 60L + 1);
-        assertThat(CommandApi.loginResponse(http, candidate.accountId(), CommandApi.PASSWORD)
+        assertThat(CommandApi.loginResponse(http, candidate.username(), CommandApi.PASSWORD)
                         .getStatusCode()
                         .value())
                 .isEqualTo(200);
@@ -262,7 +262,7 @@ class AuthenticationIntegrationTest {
         assertThat(Long.parseLong(sixth.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)))
                 .isBetween(1L, 15 * 60L + 1);
         assertThat(admin.eventCount("PasswordChangedEvent")).isEqualTo(changesBefore);
-        assertThat(CommandApi.loginResponse(http, candidate.accountId(), CommandApi.PASSWORD)
+        assertThat(CommandApi.loginResponse(http, candidate.username(), CommandApi.PASSWORD)
                         .getStatusCode()
                         .value())
                 .as("the guesses do not lock the owner out of logging in with the old password")
@@ -277,7 +277,7 @@ class AuthenticationIntegrationTest {
                 .isEqualTo(202);
 
         assertThat(candidate.answer(session, question).getStatusCode().value()).isEqualTo(401);
-        assertThat(CommandApi.loginResponse(http, candidate.accountId(), CommandApi.PASSWORD)
+        assertThat(CommandApi.loginResponse(http, candidate.username(), CommandApi.PASSWORD)
                         .getStatusCode()
                         .value())
                 .isEqualTo(401);
@@ -290,7 +290,7 @@ class AuthenticationIntegrationTest {
                 .as("the token from before the lock, after the unlock")
                 .isEqualTo(401);
         assertThat(candidate
-                        .as(candidate.accountId())
+                        .as(candidate.username())
                         .rate(session, question)
                         .getStatusCode()
                         .value())
@@ -315,7 +315,7 @@ class AuthenticationIntegrationTest {
                         .getStatusCode()
                         .value())
                 .isEqualTo(401);
-        assertThat(CommandApi.loginResponse(http, candidate.accountId(), newPassword)
+        assertThat(CommandApi.loginResponse(http, candidate.username(), newPassword)
                         .getStatusCode()
                         .value())
                 .isEqualTo(200);
@@ -328,7 +328,7 @@ class AuthenticationIntegrationTest {
 
         assertThat(candidate.rate(session, question).getStatusCode().value()).isEqualTo(401);
         assertThat(candidate
-                        .as(candidate.accountId())
+                        .as(candidate.username())
                         .rate(session, question)
                         .getStatusCode()
                         .value())
@@ -337,7 +337,7 @@ class AuthenticationIntegrationTest {
 
     @Test
     void changingOnesOwnPasswordEndsOnesOtherLogins() {
-        CommandApi otherDevice = candidate.as(candidate.accountId());
+        CommandApi otherDevice = candidate.as(candidate.username());
         String newPassword = "another long enough passphrase";
 
         expectStatus(
@@ -353,7 +353,7 @@ class AuthenticationIntegrationTest {
 
     @Test
     void signingOutEverywhereRefusesEveryEarlierTokenOfTheAccountAndNoOtherAccounts() {
-        CommandApi otherDevice = candidate.as(candidate.accountId());
+        CommandApi otherDevice = candidate.as(candidate.username());
         CommandApi someoneElse = admin.newCandidate(unique("else"));
 
         ResponseEntity<String> signedOut =
@@ -369,7 +369,7 @@ class AuthenticationIntegrationTest {
                         .asText())
                 .isNotBlank();
         assertThat(candidate
-                        .as(candidate.accountId())
+                        .as(candidate.username())
                         .rate(session, question)
                         .getStatusCode()
                         .value())
@@ -443,7 +443,7 @@ class AuthenticationIntegrationTest {
 
     @Test
     void everyAnswerSaysThatNoAddressLeavesTheSiteAndNoDeviceMayBeUsed() {
-        ResponseEntity<String> login = CommandApi.loginResponse(http, candidate.accountId(), CommandApi.PASSWORD);
+        ResponseEntity<String> login = CommandApi.loginResponse(http, candidate.username(), CommandApi.PASSWORD);
         ResponseEntity<String> refused = CommandApi.anonymous(http, jdbc).post("/api/sessions", Map.of());
 
         for (ResponseEntity<String> response : List.of(login, refused)) {
@@ -460,7 +460,7 @@ class AuthenticationIntegrationTest {
         headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
         headers.add(HttpHeaders.COOKIE, tokenProperties.cookieName() + "=" + candidate.token() + "; XSRF-TOKEN=kept");
         String login =
-                "{\"username\": \"" + candidate.accountId() + "\", \"password\": \"" + CommandApi.PASSWORD + "\"}";
+                "{\"username\": \"" + candidate.username() + "\", \"password\": \"" + CommandApi.PASSWORD + "\"}";
 
         ResponseEntity<String> again = http.exchange(
                 "/api/auth/token",
@@ -504,7 +504,7 @@ class AuthenticationIntegrationTest {
 
         assertThat(candidate.rate(session, question).getStatusCode().value()).isEqualTo(401);
         assertThat(candidate
-                        .as(candidate.accountId())
+                        .as(candidate.username())
                         .rate(session, question)
                         .getStatusCode()
                         .value())
@@ -520,7 +520,7 @@ class AuthenticationIntegrationTest {
                 .isEqualTo(202);
 
         assertThat(candidate.answer(session, question).getStatusCode().value()).isEqualTo(401);
-        assertThat(CommandApi.loginResponse(http, candidate.accountId(), CommandApi.PASSWORD)
+        assertThat(CommandApi.loginResponse(http, candidate.username(), CommandApi.PASSWORD)
                         .getStatusCode()
                         .value())
                 .isEqualTo(401);
@@ -559,7 +559,7 @@ class AuthenticationIntegrationTest {
                 "/api/accounts",
                 Map.of(
                         "username",
-                        candidate.accountId().toUpperCase(java.util.Locale.ROOT),
+                        candidate.username().toUpperCase(java.util.Locale.ROOT),
                         "displayName",
                         "Same name",
                         "role",
@@ -590,11 +590,7 @@ class AuthenticationIntegrationTest {
     @Test
     void enrollingSomeoneWhoIsNotAnActiveCandidateBreaksARule() {
         CommandApi coach = admin.newCoach(unique("coach"));
-        String cohort = "cohort-" + UUID.randomUUID();
-        assertThat(admin.post("/api/cohorts", Map.of("cohortId", cohort, "name", "C", "coachId", coach.accountId()))
-                        .getStatusCode()
-                        .value())
-                .isEqualTo(201);
+        String cohort = admin.newCohort("C", coach.accountId());
 
         ResponseEntity<String> response =
                 admin.post("/api/cohorts/" + cohort + "/enrolments", Map.of("candidateId", coach.accountId()));

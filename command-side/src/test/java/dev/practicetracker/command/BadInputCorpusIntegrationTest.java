@@ -111,8 +111,7 @@ class BadInputCorpusIntegrationTest {
             case "POST /api/auth/token" ->
                 body(Map.of("username", CommandApi.ADMIN_USERNAME, "password", CommandApi.ADMIN_PASSWORD));
             case "POST /api/auth/logout" -> new Fixture(Map.of(), null);
-            case "POST /api/cohorts" ->
-                body(Map.of("cohortId", id("cohort"), "name", "Evening cohort", "coachId", coach));
+            case "POST /api/cohorts" -> body(Map.of("name", "Evening cohort", "coachId", coach));
             case "POST /api/cohorts/{cohortId}/enrolments" ->
                 new Fixture(Map.of("cohortId", cohort()), Map.of("candidateId", enrollee));
             case "POST /api/cohorts/{cohortId}/withdrawals" -> {
@@ -145,11 +144,14 @@ class BadInputCorpusIntegrationTest {
                 new Fixture(Map.of("questionId", question()), Map.of("reason", "replaced"));
             case "POST /api/sessions" ->
                 body(Map.of(
-                        "sessionId", id("s"),
-                        "candidateId", candidate.accountId(),
-                        "cohortId", cohort,
-                        "mode", "coach",
-                        "questionIds", List.of(question)));
+                        "candidateId",
+                        candidate.accountId(),
+                        "cohortId",
+                        cohort,
+                        "mode",
+                        "coach",
+                        "questionIds",
+                        List.of(question)));
             case "POST /api/sessions/{sessionId}/answers" ->
                 new Fixture(
                         Map.of("sessionId", session()),
@@ -203,7 +205,6 @@ class BadInputCorpusIntegrationTest {
     private Map<String, Object> newAccountBody(String role) {
         String id = id("acc");
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("accountId", id);
         body.put("username", id);
         body.put("displayName", "Corpus person");
         body.put("role", role);
@@ -213,15 +214,13 @@ class BadInputCorpusIntegrationTest {
 
     /** An account opened by the admin, never logged in to: the corpus's failed logins throttle this address. */
     private String account(String role) {
-        Map<String, Object> body = newAccountBody(role);
-        created(admin.post("/api/accounts", body));
-        return (String) body.get("accountId");
+        return read(created(admin.post("/api/accounts", newAccountBody(role))).getBody())
+                .get("accountId")
+                .asText();
     }
 
     private String cohort() {
-        String id = id("cohort");
-        created(admin.post("/api/cohorts", Map.of("cohortId", id, "name", "Cohort " + id, "coachId", coach)));
-        return id;
+        return admin.newCohort("Cohort " + id("cohort"), coach);
     }
 
     private String question() {
@@ -252,8 +251,9 @@ class BadInputCorpusIntegrationTest {
         return session;
     }
 
-    private static void created(ResponseEntity<String> response) {
+    private static ResponseEntity<String> created(ResponseEntity<String> response) {
         assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(201);
+        return response;
     }
 
     private static void accepted(ResponseEntity<String> response) {

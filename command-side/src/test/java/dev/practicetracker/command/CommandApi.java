@@ -34,6 +34,7 @@ final class CommandApi {
     private final JdbcTemplate jdbc;
     private final String token;
     private final String accountId;
+    private final String username;
 
     /** Logged in as the default admin. */
     CommandApi(TestRestTemplate http, JdbcTemplate jdbc) {
@@ -46,6 +47,7 @@ final class CommandApi {
         JsonNode login = login(http, username, password);
         this.token = login.get("accessToken").asText();
         this.accountId = login.get("account").get("accountId").asText();
+        this.username = username;
     }
 
     private CommandApi(TestRestTemplate http, JdbcTemplate jdbc, String token, String accountId, boolean raw) {
@@ -53,6 +55,7 @@ final class CommandApi {
         this.jdbc = jdbc;
         this.token = token;
         this.accountId = accountId;
+        this.username = null;
     }
 
     /** The same API without credentials. */
@@ -82,37 +85,57 @@ final class CommandApi {
         return http.exchange("/api/auth/token", HttpMethod.POST, new HttpEntity<>(write(body), headers), String.class);
     }
 
-    /** Logs in as an account opened with {@link #newAccount}; its username is its id. */
-    CommandApi as(String accountId) {
-        return new CommandApi(http, jdbc, accountId.toLowerCase(java.util.Locale.ROOT), PASSWORD);
+    /** Logs in as an account opened with {@link #newAccount}, by its username. */
+    CommandApi as(String username) {
+        return new CommandApi(http, jdbc, username.toLowerCase(java.util.Locale.ROOT), PASSWORD);
     }
 
-    /** Opens an account (as the admin this API is logged in as) whose username is its id, and logs in as it. */
-    CommandApi newAccount(String accountId, String role) {
+    /**
+     * Opens an account (as the admin this API is logged in as) with this username, and logs in as it; the server
+     * chooses its id, which {@link #accountId()} of the answer tells.
+     */
+    CommandApi newAccount(String username, String role) {
         ResponseEntity<String> created = post(
                 "/api/accounts",
                 Map.of(
-                        "accountId", accountId,
-                        "username", accountId.toLowerCase(java.util.Locale.ROOT),
-                        "displayName", "Test " + role + " " + accountId,
-                        "role", role,
-                        "password", PASSWORD));
+                        "username",
+                        username.toLowerCase(java.util.Locale.ROOT),
+                        "displayName",
+                        "Test " + role + " " + username,
+                        "role",
+                        role,
+                        "password",
+                        PASSWORD));
         if (created.getStatusCode().value() != 201) {
-            throw new AssertionError("account " + accountId + " was not opened: " + created);
+            throw new AssertionError("account " + username + " was not opened: " + created);
         }
-        return as(accountId);
+        return as(username);
     }
 
-    CommandApi newCandidate(String accountId) {
-        return newAccount(accountId, "candidate");
+    CommandApi newCandidate(String username) {
+        return newAccount(username, "candidate");
     }
 
-    CommandApi newCoach(String accountId) {
-        return newAccount(accountId, "coach");
+    CommandApi newCoach(String username) {
+        return newAccount(username, "coach");
+    }
+
+    /** Creates a cohort coached by {@code coachId} and returns the id the server chose for it. */
+    String newCohort(String name, String coachId) {
+        ResponseEntity<String> created = post("/api/cohorts", Map.of("name", name, "coachId", coachId));
+        if (created.getStatusCode().value() != 201) {
+            throw new AssertionError("cohort " + name + " was not created: " + created);
+        }
+        return read(created.getBody()).get("cohortId").asText();
     }
 
     String accountId() {
         return accountId;
+    }
+
+    /** The username this API logged in with (null for a raw token). */
+    String username() {
+        return username;
     }
 
     String token() {
@@ -128,7 +151,15 @@ final class CommandApi {
     }
 
     ResponseEntity<String> send(HttpMethod method, String path, String rawJson) {
+        return send(method, path, rawJson, null);
+    }
+
+    /** The request with an {@code Idempotency-Key} header, unless {@code idempotencyKey} is null. */
+    ResponseEntity<String> send(HttpMethod method, String path, String rawJson, String idempotencyKey) {
         HttpHeaders headers = new HttpHeaders();
+        if (idempotencyKey != null) {
+            headers.set("Idempotency-Key", idempotencyKey);
+        }
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
         if (token != null) {
@@ -198,7 +229,7 @@ final class CommandApi {
         }
     }
 
-    private static String write(Object body) {
+    static String write(Object body) {
         try {
             return JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {

@@ -101,7 +101,7 @@ class DatabaseOutageIntegrationTest {
             assertThat(load.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
 
             String after = candidate
-                    .startSession("cand-outage", "databases", 1)
+                    .startSession(candidate.accountId(), "databases", 1)
                     .get("sessionId")
                     .asText();
             acknowledgedSessions.add(after);

@@ -33,7 +33,7 @@ class InactivityExpiryIntegrationTest {
     @Test
     void aSessionLeftAloneExpiresOnItsOwnAndThenTakesNoMoreAnswers() {
         CommandApi api = new CommandApi(http, jdbc).newCandidate("cand-idle");
-        JsonNode started = api.startSession("cand-idle", "git", 2);
+        JsonNode started = api.startSession(api.accountId(), "git", 2);
         String session = started.get("sessionId").asText();
         List<String> questions = CommandApi.questionIds(started);
         assertThat(started.get("inactivityTimeoutSeconds").asLong()).isEqualTo(2);

@@ -36,7 +36,7 @@ class RestartIntegrationTest {
 
         try (ConfigurableApplicationContext first = start(url)) {
             CommandApi api = api(first).newCandidate(candidate);
-            JsonNode started = api.startSession(candidate, "databases", 2);
+            JsonNode started = api.startSession(api.accountId(), "databases", 2);
             session = started.get("sessionId").asText();
             questions = CommandApi.questionIds(started);
             assertThat(api.answer(session, questions.get(0)).getStatusCode().value())

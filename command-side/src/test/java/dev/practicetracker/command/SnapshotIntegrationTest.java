@@ -52,7 +52,7 @@ class SnapshotIntegrationTest {
     void aSessionLoadedFromItsSnapshotIsTheSameAsOneReplayedFromAllItsEvents() {
         String candidate = "cand-snapshot";
         CommandApi api = new CommandApi(http, jdbc).newCandidate(candidate);
-        JsonNode started = api.startSession(candidate, "databases", 3);
+        JsonNode started = api.startSession(api.accountId(), "databases", 3);
         String session = started.get("sessionId").asText();
         List<String> questions = CommandApi.questionIds(started);
         assertThat(api.answer(session, questions.get(0)).getStatusCode().value())

@@ -109,8 +109,8 @@ class TwoNodesIntegrationTest {
     }
 
     private JsonNode startSession(int count) {
-        ResponseEntity<String> response = nodes[0].post(
-                "/api/sessions", Map.of("candidateId", "cand-two-nodes", "themes", THEMES, "questionCount", count));
+        ResponseEntity<String> response =
+                nodes[0].post("/api/sessions", Map.of("themes", THEMES, "questionCount", count));
         assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(201);
         return read(response.getBody());
     }

@@ -48,11 +48,14 @@ final class Activity {
         return response.json().get("accessToken").asText();
     }
 
-    /** Opens an account whose id and username are the person's id, and logs in as it. */
-    private void openAccount(String person, String role) {
-        expect(201, admin.post("/api/accounts", """
-                {"accountId": "%s", "username": "%s", "displayName": "%s", "role": "%s", "password": "%s"}""".formatted(person, person, person, role, PASSWORD)));
-        tokens.put(person, login(person, PASSWORD));
+    /** Opens an account with this username, logs in as it, and returns the id the server chose for it. */
+    private String openAccount(String username, String role) {
+        Http.Response created = admin.post("/api/accounts", """
+                {"username": "%s", "displayName": "%s", "role": "%s", "password": "%s"}""".formatted(username, username, role, PASSWORD));
+        expect(201, created);
+        String person = created.json().get("accountId").asText();
+        tokens.put(person, login(username, PASSWORD));
+        return person;
     }
 
     /** The command side as this person. */
@@ -76,20 +79,14 @@ final class Activity {
     }
 
     Done drive() {
-        String evening = "evening-" + run;
-        String morning = "morning-" + run;
-        String eveningCoach = "coach-ada-" + run;
-        String morningCoach = "coach-max-" + run;
+        String eveningCoach = openAccount("coach-ada-" + run, "coach");
+        String morningCoach = openAccount("coach-max-" + run, "coach");
         List<String> eveningCandidates = candidates("ada", "bob", "cleo", "dan");
         List<String> morningCandidates = candidates("finn", "gus");
-        openAccount(eveningCoach, "coach");
-        openAccount(morningCoach, "coach");
-        eveningCandidates.forEach(candidate -> openAccount(candidate, "candidate"));
-        morningCandidates.forEach(candidate -> openAccount(candidate, "candidate"));
-        openAccount("eve-" + run, "candidate");
-        createCohort(evening, "Evening cohort", eveningCoach, eveningCandidates);
-        enrol(evening, "eve-" + run); // enrolled, never practises
-        createCohort(morning, "Morning cohort", morningCoach, morningCandidates);
+        String eve = openAccount("eve-" + run, "candidate");
+        String evening = createCohort("Evening cohort", eveningCoach, eveningCandidates);
+        enrol(evening, eve); // enrolled, never practises
+        String morning = createCohort("Morning cohort", morningCoach, morningCandidates);
 
         String expired = null;
         List<String> everyone = new ArrayList<>(eveningCandidates);
@@ -136,15 +133,18 @@ final class Activity {
     private List<String> candidates(String... names) {
         List<String> ids = new ArrayList<>();
         for (String name : names) {
-            ids.add(name + "-" + run);
+            ids.add(openAccount(name + "-" + run, "candidate"));
         }
         return ids;
     }
 
-    private void createCohort(String cohort, String name, String coach, List<String> candidates) {
-        expect(201, admin.post("/api/cohorts", """
-                {"cohortId": "%s", "name": "%s", "coachId": "%s"}""".formatted(cohort, name, coach)));
+    private String createCohort(String name, String coach, List<String> candidates) {
+        Http.Response created = admin.post("/api/cohorts", """
+                {"name": "%s", "coachId": "%s"}""".formatted(name, coach));
+        expect(201, created);
+        String cohort = created.json().get("cohortId").asText();
         candidates.forEach(candidate -> enrol(cohort, candidate));
+        return cohort;
     }
 
     private void enrol(String cohort, String candidate) {

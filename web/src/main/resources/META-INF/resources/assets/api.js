@@ -1,5 +1,7 @@
 // Talks to the API from the page: same-origin fetch with the login cookie, the XSRF token echoed on every change,
-// and problem+json turned into an ApiError a page can show next to the field it names.
+// a fresh Idempotency-Key on every change (sent again, unchanged, with its one retry after a network error, so a change
+// whose answer was lost is not made twice), and problem+json turned into an ApiError a page can show next to the field
+// it names.
 
 export class ApiError extends Error {
   constructor(status, problem) {
@@ -24,6 +26,35 @@ export function goToLogin() {
   location.assign('/login.html?next=' + encodeURIComponent(here));
 }
 
+/** A random key for one change; crypto.randomUUID needs a secure context, getRandomValues does not. */
+export function idempotencyKey() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Sends once, and once more with the same key if the network failed: the server answers the retry with the first
+ * answer when the change was made. While the first is still being decided (409 with Retry-After), waits and asks again.
+ */
+async function send(path, init, retried = false) {
+  let response;
+  try {
+    response = await fetch(path, init);
+  } catch (e) {
+    if (retried || !init.headers['Idempotency-Key']) throw e;
+    return send(path, init, true);
+  }
+  if (retried && response.status === 409 && response.headers.get('Retry-After')) {
+    for (let wait = 0; wait < 5 && response.status === 409 && response.headers.get('Retry-After'); wait++) {
+      await pause(1000 * (Number(response.headers.get('Retry-After')) || 1));
+      response = await fetch(path, init);
+    }
+  }
+  return response;
+}
+
 /**
  * `options.anonymous`: a 401 is the answer to show (the login form), not a reason to go to the login page.
  */
@@ -33,10 +64,11 @@ export async function api(method, path, body, options = {}) {
   if (method !== 'GET') {
     const xsrf = cookie('XSRF-TOKEN');
     if (xsrf) headers['X-XSRF-TOKEN'] = xsrf;
+    headers['Idempotency-Key'] = idempotencyKey();
   }
   let response;
   try {
-    response = await fetch(path, {
+    response = await send(path, {
       method,
       headers,
       credentials: 'same-origin',

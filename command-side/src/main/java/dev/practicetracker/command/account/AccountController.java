@@ -1,9 +1,11 @@
 package dev.practicetracker.command.account;
 
 import dev.practicetracker.command.Forbidden;
+import dev.practicetracker.command.web.ServerChosenId;
 import dev.practicetracker.events.PersonId;
 import dev.practicetracker.events.Role;
 import dev.practicetracker.security.Actor;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -37,8 +39,9 @@ class AccountController {
         this.guesses = guesses;
     }
 
+    /** {@code accountId} is refused: the server chooses it ({@link ServerChosenId}). */
     record CreateAccountRequest(
-            PersonId accountId,
+            @Schema(hidden = true) PersonId accountId,
             @NotNull String username,
             @NotNull String displayName,
             @NotNull Role role,
@@ -49,9 +52,10 @@ class AccountController {
     @PostMapping
     ResponseEntity<AccountView> create(
             @AuthenticationPrincipal Actor actor, @Valid @RequestBody CreateAccountRequest request) {
-        PersonId accountId = request.accountId() != null ? request.accountId() : PersonId.generate();
-        commands.sendAndWait(new CreateAccountCommand(
-                accountId,
+        ServerChosenId.refuse(request.accountId(), "accountId", "account");
+        // The created account's id: a retry with an Idempotency-Key gets the first attempt's, not a new one.
+        PersonId accountId = commands.sendAndWait(new CreateAccountCommand(
+                PersonId.generate(),
                 request.username(),
                 request.displayName(),
                 request.role(),

@@ -1,8 +1,10 @@
 package dev.practicetracker.command.cohort;
 
+import dev.practicetracker.command.web.ServerChosenId;
 import dev.practicetracker.events.CandidateId;
 import dev.practicetracker.events.CoachId;
 import dev.practicetracker.events.CohortId;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
@@ -27,15 +29,20 @@ class CohortController {
         this.commands = commands;
     }
 
+    /** {@code cohortId} is refused: the server chooses it ({@link ServerChosenId}). */
     record CreateCohortRequest(
-            CohortId cohortId, String name, @NotNull CoachId coachId) {}
+            @Schema(hidden = true) CohortId cohortId,
+            String name,
+            @NotNull CoachId coachId) {}
 
     record CohortCreated(CohortId cohortId, String name, CoachId coachId) {}
 
     @PostMapping
     ResponseEntity<CohortCreated> create(@Valid @RequestBody CreateCohortRequest request) {
-        CohortId cohortId = request.cohortId() != null ? request.cohortId() : CohortId.generate();
-        commands.sendAndWait(new CreateCohortCommand(cohortId, request.name(), request.coachId()));
+        ServerChosenId.refuse(request.cohortId(), "cohortId", "cohort");
+        // The created cohort's id: a retry with an Idempotency-Key gets the first attempt's, not a new one.
+        CohortId cohortId =
+                commands.sendAndWait(new CreateCohortCommand(CohortId.generate(), request.name(), request.coachId()));
         return ResponseEntity.created(URI.create("/api/cohorts/" + cohortId))
                 .body(new CohortCreated(cohortId, request.name().strip(), request.coachId()));
     }

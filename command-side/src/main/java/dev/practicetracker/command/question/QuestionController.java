@@ -41,9 +41,9 @@ class QuestionController {
 
     @PostMapping
     ResponseEntity<QuestionAccepted> add(@Valid @RequestBody AddQuestionRequest request) {
-        QuestionId questionId = request.questionId() != null ? request.questionId() : QuestionId.generate();
-        commands.sendAndWait(new AddQuestionCommand(
-                questionId,
+        // The added question's id: a retry with an Idempotency-Key gets the first attempt's, not a new one.
+        QuestionId questionId = commands.sendAndWait(new AddQuestionCommand(
+                request.questionId() != null ? request.questionId() : QuestionId.generate(),
                 request.theme(),
                 request.difficulty(),
                 request.prompt(),

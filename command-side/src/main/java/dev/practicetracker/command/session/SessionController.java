@@ -2,6 +2,7 @@ package dev.practicetracker.command.session;
 
 import dev.practicetracker.command.Forbidden;
 import dev.practicetracker.command.web.Scores;
+import dev.practicetracker.command.web.ServerChosenId;
 import dev.practicetracker.events.CandidateId;
 import dev.practicetracker.events.CohortId;
 import dev.practicetracker.events.PersonId;
@@ -13,6 +14,7 @@ import dev.practicetracker.events.Theme;
 import dev.practicetracker.events.session.PlannedQuestion;
 import dev.practicetracker.events.session.SessionStartedEvent;
 import dev.practicetracker.security.Actor;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
@@ -44,8 +46,9 @@ class SessionController {
         this.commands = commands;
     }
 
+    /** {@code sessionId} is refused: the server chooses it ({@link ServerChosenId}). */
     record StartSessionRequest(
-            SessionId sessionId,
+            @Schema(hidden = true) SessionId sessionId,
             CandidateId candidateId,
             CohortId cohortId,
             ReviewMode mode,
@@ -69,15 +72,17 @@ class SessionController {
         if (request.candidateId() != null && !actor.isCandidate(request.candidateId())) {
             throw new Forbidden("a session is started by its own candidate; candidateId names someone else");
         }
-        SessionId sessionId = request.sessionId() != null ? request.sessionId() : SessionId.generate();
+        ServerChosenId.refuse(request.sessionId(), "sessionId", "session");
         SessionStartedEvent started = commands.sendAndWait(new StartSessionCommand(
-                sessionId,
+                SessionId.generate(),
                 actor.asCandidate(),
                 request.cohortId(),
                 request.mode() != null ? request.mode() : ReviewMode.SELF,
                 request.themes() != null ? request.themes() : List.of(),
                 request.questionCount() != null ? request.questionCount() : 0,
                 request.questionIds() != null ? request.questionIds() : List.of()));
+        // The started session's id, not the one drawn above: a retry with an Idempotency-Key gets the first one's.
+        SessionId sessionId = started.sessionId();
         URI location = URI.create("/api/sessions/" + sessionId);
         return ResponseEntity.created(location)
                 .body(new StartedSession(

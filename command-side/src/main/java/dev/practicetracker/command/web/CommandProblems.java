@@ -64,6 +64,31 @@ class CommandProblems extends FrameworkProblems {
         return Problems.respond(Problems.problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage()));
     }
 
+    @ExceptionHandler(IdempotencyKeyReused.class)
+    ResponseEntity<ProblemDetail> keyReused(IdempotencyKeyReused e) {
+        log.info("Command refused: its Idempotency-Key was used for another request");
+        return Problems.respond(Problems.problem(
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                "idempotency-key-reused",
+                "Idempotency key reused",
+                "this Idempotency-Key was sent with another request (another body or address); draw a new key for"
+                        + " each change"));
+    }
+
+    @ExceptionHandler(IdempotencyKeyInFlight.class)
+    ResponseEntity<ProblemDetail> keyInFlight(IdempotencyKeyInFlight e) {
+        ProblemDetail problem = Problems.problem(
+                HttpStatus.CONFLICT,
+                "idempotency-key-in-flight",
+                "Request in progress",
+                "a request with this Idempotency-Key is still being handled; send it again after a moment to get its"
+                        + " answer");
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(IdempotentCommands.IN_FLIGHT_RETRY_AFTER_SECONDS))
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
     @ExceptionHandler(InvalidRequest.class)
     ResponseEntity<ProblemDetail> invalid(InvalidRequest e) {
         return Problems.respond(Problems.invalidRequest(e.errors()));
@@ -118,6 +143,12 @@ class CommandProblems extends FrameworkProblems {
         }
         if (cause instanceof IncompatibleAggregateException otherKind) {
             return otherKind(otherKind, request);
+        }
+        if (cause instanceof IdempotencyKeyReused reused) {
+            return keyReused(reused);
+        }
+        if (cause instanceof IdempotencyKeyInFlight inFlight) {
+            return keyInFlight(inFlight);
         }
         return unexpected(e);
     }

@@ -53,7 +53,6 @@ class CrossProcessIT {
 
     @Test
     void ratingsSentToTheCommandSideShowInTheCandidatesProfileAndCalibrationOnTheQuerySide() {
-        String cohort = "cohort-" + id;
         CommandSideProcess.Account candidateAccount = commandSide.open(admin, "cand-" + id, "candidate");
         CommandSideProcess.Account coachAccount = commandSide.open(admin, "coach-" + id, "coach");
         String candidate = candidateAccount.id();
@@ -61,9 +60,10 @@ class CrossProcessIT {
         Http asCandidate = commands.withToken(candidateAccount.token());
         Http asCoach = commands.withToken(coachAccount.token());
         Http candidateReads = queries.withToken(candidateAccount.token());
-        assertThat(admin.post("/api/cohorts", """
-                {"cohortId": "%s", "name": "Evening cohort", "coachId": "%s"}""".formatted(cohort, coach)).status())
-                .isEqualTo(201);
+        Http.Response created = admin.post("/api/cohorts", """
+                {"name": "Evening cohort", "coachId": "%s"}""".formatted(coach));
+        assertThat(created.status()).isEqualTo(201);
+        String cohort = created.body().get("cohortId").asText();
         assertThat(admin.post("/api/cohorts/" + cohort + "/enrolments", """
                 {"candidateId": "%s"}""".formatted(candidate))
                         .status())
