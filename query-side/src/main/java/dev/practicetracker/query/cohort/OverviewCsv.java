@@ -11,8 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The cohort roster as CSV (RFC 4180) for a spreadsheet: one row per enrolled candidate, one column per theme's level in
- * level points, then whether the candidate is at risk and why.
+ * The cohort roster as CSV (RFC 4180) for a spreadsheet: one row per enrolled candidate, named as their account names
+ * them (empty before the account is known here) with their id beside it, one column per theme's level in level points,
+ * then how many of their answers wait for a coach, whether the candidate is at risk and why.
  */
 final class OverviewCsv {
 
@@ -22,17 +23,20 @@ final class OverviewCsv {
         StringWriter out = new StringWriter();
         CsvWriter csv = new CsvWriter(out);
         List<String> header = new ArrayList<>();
+        header.add("candidate_name");
         header.add("candidate_id");
         header.add("last_practised_at");
         for (Theme theme : Theme.values()) {
             header.add(theme.id());
         }
+        header.add("answers_waiting_for_coach");
         header.add("at_risk");
         header.add("reasons");
         try {
             csv.record(header);
             for (Member member : members) {
                 List<String> fields = new ArrayList<>();
+                fields.add(member.displayName() == null ? "" : member.displayName());
                 fields.add(member.candidateId());
                 // Instant.toString is ISO-8601 in UTC ("2026-11-28T13:55:37Z").
                 fields.add(
@@ -42,6 +46,7 @@ final class OverviewCsv {
                 for (ThemeLevel level : member.themes()) {
                     fields.add(level.level() == null ? "" : level.level().toString());
                 }
+                fields.add(Long.toString(member.waitingForCoach()));
                 fields.add(Boolean.toString(member.atRisk()));
                 fields.add(String.join("; ", member.reasons()));
                 csv.record(fields);

@@ -21,6 +21,7 @@ class OverviewCsvTest {
                         theme == Theme.GIT ? 42.5 : null,
                         false,
                         null,
+                        null,
                         theme == Theme.GIT ? "coach and peer ratings" : "no ratings yet"))
                 .toList();
         Member member = new Member(
@@ -30,16 +31,19 @@ class OverviewCsvTest {
                 Instant.parse("2026-11-18T10:15:30Z"),
                 themes,
                 true,
-                List.of("no practice for 9 days", "git level fell 7.5 level points over 28 days"));
+                List.of("no practice for 9 days", "git level fell 7.5 level points over 28 days"),
+                2);
 
         String csv = OverviewCsv.render(List.of(member));
         List<List<String>> rows = Csv.parse(csv);
 
         assertThat(csv).endsWith("no practice for 9 days; git level fell 7.5 level points over 28 days\r\n");
         assertThat(rows).hasSize(2);
-        assertThat(rows.get(1).get(0)).isEqualTo("cand-1");
-        assertThat(rows.get(1).get(1)).isEqualTo("2026-11-18T10:15:30Z");
-        assertThat(rows.get(1).get(2 + Theme.GIT.ordinal())).isEqualTo("42.5");
+        assertThat(rows.get(1).get(0)).isEqualTo("Ada");
+        assertThat(rows.get(1).get(1)).isEqualTo("cand-1");
+        assertThat(rows.get(1).get(2)).isEqualTo("2026-11-18T10:15:30Z");
+        assertThat(rows.get(1).get(3 + Theme.GIT.ordinal())).isEqualTo("42.5");
+        assertThat(rows.get(1).get(3 + Theme.values().length)).isEqualTo("2");
         assertThat(rows.get(1).get(rows.get(1).size() - 1))
                 .isEqualTo("no practice for 9 days; git level fell 7.5 level points over 28 days");
     }
