@@ -1,6 +1,6 @@
 import { currentAccount, get } from '../api.js';
 import { startSession } from '../sessions.js';
-import { $, el, header, onSubmit, refusal } from '../ui.js';
+import { $, el, header, onSubmit, refusal, invalid } from '../ui.js';
 
 const content = $('#content');
 
@@ -37,6 +37,7 @@ async function render() {
     el('div', { class: 'actions' }, el('button', { type: 'submit' }, 'Start the session')));
   if (cohorts.length === 1) form.querySelector('#cohortId').value = cohorts[0].cohortId;
   onSubmit(form, (data) => {
+    if (!data.getAll('themes').length) throw invalid([{ field: 'themes', message: 'Choose a theme: at least one' }]);
     const mode = data.get('mode');
     return startSession({
       themes: data.getAll('themes'),

@@ -1,6 +1,6 @@
 import { ApiError, currentAccount, get, post } from '../api.js';
 import {
-  $, el, header, onSubmit, refusal, rubricFields, readScores, duration, when, param,
+  $, el, header, onSubmit, refusal, rubricFields, readScores, requireScores, duration, when, param,
 } from '../ui.js';
 
 const content = $('#content');
@@ -99,6 +99,7 @@ async function rateStep(question) {
   content.replaceChildren(statusLine(question), form);
   $('#timer').textContent = duration(question.answer.timeSpentSeconds);
   onSubmit(form, async (data) => {
+    requireScores(data);
     const scores = readScores(data);
     await post(`/api/sessions/${encodeURIComponent(sessionId)}/answers/${encodeURIComponent(question.questionId)}/ratings`, {
       scores, comment: data.get('comment') || null,
