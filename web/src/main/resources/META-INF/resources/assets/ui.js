@@ -21,8 +21,8 @@ export const $ = (selector, root = document) => root.querySelector(selector);
 
 const NAV = {
   candidate: [['/progress.html', 'My progress'], ['/practice.html', 'Practise']],
-  coach: [['/coach.html', 'Cohorts'], ['/review.html', 'Review queue']],
-  admin: [['/admin.html', 'Accounts and cohorts']],
+  coach: [['/coach.html', 'Cohorts'], ['/review.html', 'Review queue'], ['/questions.html', 'Question bank']],
+  admin: [['/admin.html', 'Accounts and cohorts'], ['/questions.html', 'Question bank']],
 };
 
 export function header(account) {

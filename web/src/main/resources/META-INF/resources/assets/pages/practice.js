@@ -28,8 +28,9 @@ async function render() {
       el('legend', {}, 'Who rates the answers'),
       el('div', { class: 'choices' },
         el('label', {}, el('input', { type: 'radio', name: 'mode', value: 'self', checked: true }), 'I rate myself'),
-        el('label', {}, el('input', { type: 'radio', name: 'mode', value: 'coach' }), 'My coach reviews them (I rate myself too)'))),
-    el('label', { for: 'cohortId' }, 'Cohort (for a coach review)'),
+        el('label', {}, el('input', { type: 'radio', name: 'mode', value: 'coach' }), 'My coach reviews them (I rate myself too)'),
+        el('label', {}, el('input', { type: 'radio', name: 'mode', value: 'peer' }), 'A cohort-mate rates them (I rate myself too)'))),
+    el('label', { for: 'cohortId' }, 'Cohort (for a coach or cohort-mate review)'),
     cohorts.length
       ? el('select', { id: 'cohortId', name: 'cohortId' }, el('option', { value: '' }, 'None'),
         cohorts.map((c) => el('option', { value: c.cohortId }, c.name || c.cohortId)))

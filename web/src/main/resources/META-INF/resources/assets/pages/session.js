@@ -157,6 +157,8 @@ function summary() {
         session.endedAt ? ` · ended ${when(session.endedAt)}` : ''),
       selfMeans.length ? el('p', {}, `Your self-rating: ${(selfMeans.reduce((a, b) => a + b, 0) / selfMeans.length).toFixed(1)} of 5 on average.`) : null,
       session.mode === 'coach' ? el('p', { class: 'notice' }, 'Your coach will rate these answers; your progress page updates when they do.') : null,
+      session.mode === 'peer' ? el('p', { class: 'notice', id: 'peer-link' }, 'Ask a cohort-mate to rate these answers: send them ',
+        el('a', { href: `/rate.html?${new URLSearchParams({ session: sessionId })}` }, 'this session\'s rating page'), '.') : null,
       el('div', { class: 'table-wrap' }, el('table', { class: 'stack-sm' },
         el('caption', { class: 'hidden' }, 'Questions of this session'),
         el('thead', {}, el('tr', {}, el('th', {}, '#'), el('th', {}, 'Question'), el('th', { class: 'num' }, 'Time'),
