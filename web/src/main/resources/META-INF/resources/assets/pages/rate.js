@@ -44,7 +44,7 @@ function rateForm(question, index, mine, account, reload) {
     const body = { scores: readScores(data), comment: data.get('comment') || null };
     if (mine) await api('PUT', `${path}/${encodeURIComponent(account.accountId)}`, body);
     else await post(path, body);
-    await reload(index, mine ? mine.revisedAt : null);
+    await reload(index, mine ? { revisedAt: mine.revisedAt } : null);
   }, { 'rule:comment-too-long': 'comment' });
   return form;
 }
@@ -81,12 +81,13 @@ async function render() {
     return;
   }
   // The read side follows the command within moments: wait until it shows the rating just saved or revised.
-  const reload = async (index, previousRevision) => {
+  // `revising`: the rating as it was ({revisedAt}), null for a first rating.
+  const reload = async (index, revising) => {
     for (let attempt = 0; attempt < 20; attempt++) {
       const view = await get(`/api/sessions/${encodeURIComponent(sessionId)}`);
       const q = view.questions.filter((x) => x.answer).sort((a, b) => a.position - b.position)[index];
       const mine = q && (q.ratings || []).find((r) => r.raterId === account.accountId);
-      if (mine && (previousRevision === null ? true : mine.revisedAt && mine.revisedAt !== previousRevision)) {
+      if (mine && (revising === null || (mine.revisedAt && mine.revisedAt !== revising.revisedAt))) {
         draw(view, account, reload, index);
         $('#saved').focus();
         return;
