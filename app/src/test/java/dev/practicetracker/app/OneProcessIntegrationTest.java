@@ -106,6 +106,48 @@ class OneProcessIntegrationTest {
         assertThat(api).contains("/api/auth/token", "/api/cohorts/{cohortId}/overview");
     }
 
+    @Test
+    void everyOperationHasASummaryTheCreatingOnesSay201AndSwaggerUiShowsTheDescription() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode api = JSON.readTree(http.getForObject("/api-docs", String.class));
+        java.util.List<String> withoutSummary = new java.util.ArrayList<>();
+        api.get("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(operation -> {
+                    if (!operation.getValue().hasNonNull("summary")) {
+                        withoutSummary.add(operation.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey());
+                    }
+                }));
+        assertThat(withoutSummary).as("operations without a summary").isEmpty();
+        for (String creating : java.util.List.of(
+                "/api/sessions",
+                "/api/accounts",
+                "/api/cohorts",
+                "/api/questions",
+                "/api/sessions/{sessionId}/answers")) {
+            com.fasterxml.jackson.databind.JsonNode responses =
+                    api.get("paths").get(creating).get("post").get("responses");
+            assertThat(responses.has("201"))
+                    .as("POST " + creating + " documents 201")
+                    .isTrue();
+            assertThat(responses.has("200"))
+                    .as("POST " + creating + " documents no 200")
+                    .isFalse();
+        }
+        assertThat(api.get("paths")
+                        .get("/api/sessions")
+                        .get("post")
+                        .get("summary")
+                        .asText())
+                .contains("1 to 20 questions");
+
+        ResponseEntity<String> ui = http.getForEntity("/swagger-ui/index.html", String.class);
+        assertThat(ui.getStatusCode().value()).isEqualTo(200);
+        assertThat(ui.getBody()).contains("swagger-ui");
+        ResponseEntity<String> config = http.getForEntity("/api-docs/swagger-config", String.class);
+        assertThat(config.getStatusCode().value()).isEqualTo(200);
+        assertThat(JSON.readTree(config.getBody()).get("url").asText()).isEqualTo("/api-docs");
+    }
+
     private static String login(String username, String password) throws Exception {
         ResponseEntity<String> response = send(
                 HttpMethod.POST,

@@ -71,6 +71,11 @@ final class Api {
         }
     }
 
+    /** A POST that must succeed, as {@code token}'s holder sends it; the answer's body. */
+    JsonNode postAs(String token, String path, Object body) {
+        return send("POST", path, token, body);
+    }
+
     JsonNode get(String token, String path) {
         return send("GET", path, token, null);
     }

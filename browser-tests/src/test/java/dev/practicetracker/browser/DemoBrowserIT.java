@@ -64,14 +64,20 @@ class DemoBrowserIT extends Chromium {
         assertThat(names).containsExactlyInAnyOrderElementsOf(CANDIDATES);
         for (int i = 0; i < CANDIDATES.size(); i++) {
             Locator row = rows.nth(i);
-            List<String> levels = row.locator("td .level").allTextContents().stream()
-                    .filter(text -> text.matches("\\d+\\*?"))
+            List<String> levels = row.locator("td .gmark").allTextContents().stream()
+                    .filter(text -> text.matches("\\d+\\*?[↑↓→]?"))
                     .toList();
             assertThat(levels)
                     .as("levels of %s in the cohort grid", row.locator("th a").textContent())
                     .hasSizeGreaterThanOrEqualTo(5);
         }
         assertThat(coach.locator("#cohort-grid tfoot")).containsText("±");
+        // Six weeks of history give trends: each cell with one shows its mark and says it in words.
+        Locator trended = coach.locator(
+                "#cohort-grid td[data-direction=rising], #cohort-grid td[data-direction=falling], #cohort-grid td[data-direction=flat]");
+        assertThat(trended.count()).as("cells with a trend mark").isGreaterThan(0);
+        assertThat(trended.first().locator(".trend")).hasText(Pattern.compile("[↑↓→]"));
+        assertThat(trended.first().locator(".sr-only")).containsText(Pattern.compile("rising|falling|flat"));
         screenshot(coach, "20-demo-coach-cohort");
 
         // The rules flag no practice for 7 days or more, or a well-evidenced level falling 5 points or more over

@@ -165,6 +165,13 @@ class CommandApiIntegrationTest {
                         Map.of("questionId", unanswered, "timeSpentSeconds", 30)),
                 400,
                 "answer");
+        JsonNode problem = read(api.post(
+                        "/api/sessions/" + session + "/answers",
+                        Map.of("questionId", unanswered, "timeSpentSeconds", 30))
+                .getBody());
+        // Said as a person reads it: what they left out, not what a program got.
+        assertThat(problem.get("errors").get(0).get("message").asText()).isEqualTo("is required");
+        assertThat(problem.toString()).doesNotContainIgnoringCase("must not be null");
     }
 
     @Test

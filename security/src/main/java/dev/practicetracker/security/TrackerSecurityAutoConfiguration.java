@@ -61,6 +61,9 @@ public class TrackerSecurityAutoConfiguration {
                     .permitAll()
                     .requestMatchers(HttpMethod.GET, "/api-docs", "/api-docs/**")
                     .permitAll()
+                    // Swagger UI: its page and assets, public like the description it shows.
+                    .requestMatchers(HttpMethod.GET, "/swagger-ui.html", "/swagger-ui/**")
+                    .permitAll()
                     .requestMatchers("/error")
                     .permitAll()
                     .requestMatchers("/actuator/**")

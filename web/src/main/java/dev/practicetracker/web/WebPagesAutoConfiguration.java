@@ -22,6 +22,8 @@ public class WebPagesAutoConfiguration {
         "/progress.html",
         "/coach.html",
         "/review.html",
+        "/rate.html",
+        "/questions.html",
         "/admin.html",
         "/assets/**"
     };

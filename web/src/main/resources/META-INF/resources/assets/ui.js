@@ -21,8 +21,8 @@ export const $ = (selector, root = document) => root.querySelector(selector);
 
 const NAV = {
   candidate: [['/progress.html', 'My progress'], ['/practice.html', 'Practise']],
-  coach: [['/coach.html', 'Cohorts'], ['/review.html', 'Review queue']],
-  admin: [['/admin.html', 'Accounts and cohorts']],
+  coach: [['/coach.html', 'Cohorts'], ['/review.html', 'Review queue'], ['/questions.html', 'Question bank']],
+  admin: [['/admin.html', 'Accounts and cohorts'], ['/questions.html', 'Question bank']],
 };
 
 export function header(account) {
@@ -79,14 +79,16 @@ export function showErrors(form, error, aliases = {}) {
   const unplaced = [];
   fields.forEach(({ field, message }) => {
     const name = aliases[field] || field;
-    const input = form.querySelector(`[name="${CSS.escape(name)}"]`) || form.querySelector(`[data-field="${CSS.escape(name)}"]`);
+    // A group (a fieldset of radio buttons) first: its note goes after the whole group, never inside a label.
+    const input = form.querySelector(`[data-field="${CSS.escape(name)}"]`) || form.querySelector(`[name="${CSS.escape(name)}"]`);
     if (!input) {
       unplaced.push(`${field} ${message}`);
       return;
     }
     const id = `error-${form.id || 'form'}-${name.replace(/[^a-zA-Z0-9-]/g, '-')}`;
     const note = el('p', { class: 'field-error', id }, message.charAt(0).toUpperCase() + message.slice(1));
-    input.after(note);
+    if (input.matches('fieldset')) input.append(note);
+    else input.after(note);
     const target = input.matches('fieldset') ? input.querySelector('input') : input;
     target.setAttribute('aria-invalid', 'true');
     target.setAttribute('aria-describedby', id);
@@ -175,6 +177,19 @@ export function rubricFields(prefix = 'r') {
       el('div', { class: 'choices', role: 'radiogroup', 'aria-describedby': `${prefix}-${id}-hint` },
         [1, 2, 3, 4, 5].map((n) =>
           el('label', {}, el('input', { type: 'radio', name: `scores.${id}`, value: String(n) }), String(n))))));
+}
+
+/** A refusal the page finds itself, shaped as the API's: each `{field, message}` is shown next to its field. */
+export function invalid(errors) {
+  return new ApiError(400, { detail: errors.map((e) => e.message).join('; '), errors });
+}
+
+/** Throws, naming every criterion left unscored at once (the API names one at a time), when any is. */
+export function requireScores(data) {
+  const missing = CRITERIA.filter(([id]) => !data.get(`scores.${id}`));
+  if (missing.length) {
+    throw invalid(missing.map(([id, title]) => ({ field: `scores.${id}`, message: `Choose a score from 1 to 5 for ${title.toLowerCase()}` })));
+  }
 }
 
 /** The scores a rubric form holds; a criterion left unscored is left out, so the API names it. */

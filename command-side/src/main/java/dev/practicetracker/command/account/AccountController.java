@@ -5,6 +5,7 @@ import dev.practicetracker.command.web.ServerChosenId;
 import dev.practicetracker.events.PersonId;
 import dev.practicetracker.events.Role;
 import dev.practicetracker.security.Actor;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -49,6 +51,8 @@ class AccountController {
 
     record AccountView(PersonId accountId, String username, String displayName, Role role, String status) {}
 
+    @Operation(summary = "Open an account (an admin)")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<AccountView> create(
             @AuthenticationPrincipal Actor actor, @Valid @RequestBody CreateAccountRequest request) {
@@ -74,6 +78,8 @@ class AccountController {
 
     record Changed(PersonId accountId, String outcome) {}
 
+    @Operation(summary = "Change an account's role (an admin, not their own)")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PutMapping("/{accountId}/role")
     ResponseEntity<Changed> changeRole(
             @AuthenticationPrincipal Actor actor,
@@ -85,6 +91,8 @@ class AccountController {
 
     record ReasonRequest(String reason) {}
 
+    @Operation(summary = "Lock an account: its logins stop at once (an admin)")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping("/{accountId}/lock")
     ResponseEntity<Changed> lock(
             @AuthenticationPrincipal Actor actor,
@@ -94,12 +102,16 @@ class AccountController {
         return accepted(accountId, "locked");
     }
 
+    @Operation(summary = "Unlock an account (an admin)")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping("/{accountId}/unlock")
     ResponseEntity<Changed> unlock(@AuthenticationPrincipal Actor actor, @PathVariable PersonId accountId) {
         commands.sendAndWait(new UnlockAccountCommand(accountId, actor));
         return accepted(accountId, "unlocked");
     }
 
+    @Operation(summary = "Withdraw an account for good (an admin)")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping("/{accountId}/withdraw")
     ResponseEntity<Changed> withdraw(
             @AuthenticationPrincipal Actor actor,
@@ -115,6 +127,8 @@ class AccountController {
      * One's own password change names the current password, a guess when the token is stolen: after too many wrong
      * ones (per account and per client, as for logins) it is refused with 429 before anything is checked or written.
      */
+    @Operation(summary = "Set a password: an admin's reset, or the account's own change with its current password")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PutMapping("/{accountId}/password")
     ResponseEntity<?> setPassword(
             @AuthenticationPrincipal Actor actor,
@@ -153,6 +167,8 @@ class AccountController {
      * Refuses, from now on, every token the account holds, on every device, the caller's own included when it is their
      * account: after a lost phone or a login on a shared computer.
      */
+    @Operation(summary = "Sign an account out on every device, this login included when it is the caller's own")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping("/{accountId}/sign-out-everywhere")
     ResponseEntity<Changed> signOutEverywhere(@AuthenticationPrincipal Actor actor, @PathVariable PersonId accountId) {
         commands.sendAndWait(new SignOutEverywhereCommand(accountId, actor));

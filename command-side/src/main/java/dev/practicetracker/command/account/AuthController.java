@@ -4,6 +4,7 @@ import dev.practicetracker.events.PersonId;
 import dev.practicetracker.events.Role;
 import dev.practicetracker.security.Problems;
 import dev.practicetracker.security.Tokens;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +41,7 @@ class AuthController {
     record TokenResponse(
             String accessToken, String tokenType, Instant expiresAt, long expiresIn, AccountSummary account) {}
 
+    @Operation(summary = "Log in: a bearer token, and the page cookie")
     @PostMapping("/token")
     ResponseEntity<?> login(@RequestBody LoginRequest request, HttpServletRequest http) {
         LoginService.Outcome outcome = login.logIn(request.username(), request.password(), http.getRemoteAddr());
@@ -84,6 +86,7 @@ class AuthController {
      * Logging out forgets the page cookie; the token itself stays valid until it expires, unless the account signs out
      * everywhere ({@code POST /api/accounts/{id}/sign-out-everywhere}).
      */
+    @Operation(summary = "Log out: revokes this token and clears the page cookie")
     @PostMapping("/logout")
     ResponseEntity<Void> logout() {
         return ResponseEntity.noContent()

@@ -4,6 +4,7 @@ import dev.practicetracker.command.web.ServerChosenId;
 import dev.practicetracker.events.CandidateId;
 import dev.practicetracker.events.CoachId;
 import dev.practicetracker.events.CohortId;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Commands of a cohort: create, enrol, withdraw, assign a coach. */
@@ -37,6 +39,8 @@ class CohortController {
 
     record CohortCreated(CohortId cohortId, String name, CoachId coachId) {}
 
+    @Operation(summary = "Create a cohort with its coach (an admin)")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<CohortCreated> create(@Valid @RequestBody CreateCohortRequest request) {
         ServerChosenId.refuse(request.cohortId(), "cohortId", "cohort");
@@ -51,6 +55,8 @@ class CohortController {
 
     record Membership(CohortId cohortId, CandidateId candidateId, String outcome) {}
 
+    @Operation(summary = "Enrol a candidate in a cohort (an admin)")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{cohortId}/enrolments")
     ResponseEntity<Membership> enrol(@PathVariable CohortId cohortId, @Valid @RequestBody EnrolRequest request) {
         commands.sendAndWait(new EnrolCandidateCommand(cohortId, request.candidateId()));
@@ -60,6 +66,8 @@ class CohortController {
 
     record WithdrawRequest(@NotNull CandidateId candidateId, String reason) {}
 
+    @Operation(summary = "Withdraw a candidate from a cohort (an admin)")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping("/{cohortId}/withdrawals")
     ResponseEntity<Membership> withdraw(@PathVariable CohortId cohortId, @Valid @RequestBody WithdrawRequest request) {
         String reason = request.reason() == null || request.reason().isBlank()
@@ -74,6 +82,8 @@ class CohortController {
 
     record CoachAssigned(CohortId cohortId, CoachId coachId) {}
 
+    @Operation(summary = "Assign a cohort another coach (an admin)")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PutMapping("/{cohortId}/coach")
     ResponseEntity<CoachAssigned> assignCoach(
             @PathVariable CohortId cohortId, @Valid @RequestBody AssignCoachRequest request) {

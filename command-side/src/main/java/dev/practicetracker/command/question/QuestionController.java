@@ -3,6 +3,7 @@ package dev.practicetracker.command.question;
 import dev.practicetracker.events.Difficulty;
 import dev.practicetracker.events.QuestionId;
 import dev.practicetracker.events.Theme;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Commands of the question bank: add, revise, retire. */
@@ -39,6 +41,8 @@ class QuestionController {
 
     record QuestionAccepted(QuestionId questionId, String outcome) {}
 
+    @Operation(summary = "Add a question to the bank (an admin)")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<QuestionAccepted> add(@Valid @RequestBody AddQuestionRequest request) {
         // The added question's id: a retry with an Idempotency-Key gets the first attempt's, not a new one.
@@ -55,6 +59,8 @@ class QuestionController {
 
     record ReviseQuestionRequest(@NotNull Difficulty difficulty, String prompt, String strongAnswer) {}
 
+    @Operation(summary = "Revise a question: its difficulty, prompt and guidance (an admin)")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PutMapping("/{questionId}")
     ResponseEntity<QuestionAccepted> revise(
             @PathVariable QuestionId questionId, @Valid @RequestBody ReviseQuestionRequest request) {
@@ -65,6 +71,8 @@ class QuestionController {
 
     record RetireQuestionRequest(String reason) {}
 
+    @Operation(summary = "Retire a question: no new session asks it, past answers keep it (an admin)")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping("/{questionId}/retire")
     ResponseEntity<QuestionAccepted> retire(
             @PathVariable QuestionId questionId, @RequestBody(required = false) RetireQuestionRequest request) {

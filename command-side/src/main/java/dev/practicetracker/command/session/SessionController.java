@@ -14,6 +14,7 @@ import dev.practicetracker.events.Theme;
 import dev.practicetracker.events.session.PlannedQuestion;
 import dev.practicetracker.events.session.SessionStartedEvent;
 import dev.practicetracker.security.Actor;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -66,6 +68,8 @@ class SessionController {
             Instant startedAt,
             Map<String, String> links) {}
 
+    @Operation(summary = "Start a practice session: named questions, or 1 to 20 questions from chosen themes")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<StartedSession> start(
             @AuthenticationPrincipal Actor actor, @Valid @RequestBody StartSessionRequest request) {
@@ -103,6 +107,8 @@ class SessionController {
 
     record Accepted(SessionId sessionId, QuestionId questionId, String outcome, Map<String, String> links) {}
 
+    @Operation(summary = "Answer one of the session's questions (time spent in seconds)")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{sessionId}/answers")
     ResponseEntity<Accepted> answer(
             @AuthenticationPrincipal Actor actor,
@@ -117,6 +123,10 @@ class SessionController {
     /** {@code raterId} and {@code raterRole} may be left out; if given, they must be the caller's. */
     record RatingRequest(PersonId raterId, RaterRole raterRole, Map<String, Integer> scores, String comment) {}
 
+    @Operation(
+            summary =
+                    "Rate an answer on the rubric, 1 to 5 per criterion: self, a coach of the cohort, or a cohort-mate in a peer session")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{sessionId}/answers/{questionId}/ratings")
     ResponseEntity<Accepted> rate(
             @AuthenticationPrincipal Actor actor,
@@ -140,6 +150,8 @@ class SessionController {
 
     record RevisionRequest(RaterRole raterRole, Map<String, Integer> scores, String comment) {}
 
+    @Operation(summary = "Revise your own rating of an answer; earlier versions are kept")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PutMapping("/{sessionId}/answers/{questionId}/ratings/{raterId}")
     ResponseEntity<Accepted> revise(
             @AuthenticationPrincipal Actor actor,
@@ -163,6 +175,8 @@ class SessionController {
 
     record Ended(SessionId sessionId, String status, Map<String, String> links) {}
 
+    @Operation(summary = "Complete a session")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping("/{sessionId}/complete")
     ResponseEntity<Ended> complete(@AuthenticationPrincipal Actor actor, @PathVariable SessionId sessionId) {
         commands.sendAndWait(new CompleteSessionCommand(sessionId, actor));
@@ -171,6 +185,8 @@ class SessionController {
 
     record AbandonRequest(String reason) {}
 
+    @Operation(summary = "Abandon a session, with an optional reason")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping("/{sessionId}/abandon")
     ResponseEntity<Ended> abandon(
             @AuthenticationPrincipal Actor actor,

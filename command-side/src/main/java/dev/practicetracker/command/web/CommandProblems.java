@@ -176,9 +176,20 @@ class CommandProblems extends FrameworkProblems {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
+                .map(error -> new FieldError(error.getField(), message(error)))
                 .toList();
         return Problems.respond(Problems.invalidRequest(errors));
+    }
+
+    /**
+     * Bean Validation's own wording, except where a person would read it: "must not be null" says what a program got,
+     * "is required" what the person left out.
+     */
+    private static String message(org.springframework.validation.FieldError error) {
+        if ("NotNull".equals(error.getCode()) || "NotBlank".equals(error.getCode())) {
+            return "is required";
+        }
+        return error.getDefaultMessage() == null ? "is not valid" : error.getDefaultMessage();
     }
 
     private static ResponseEntity<ProblemDetail> notFound(String kind, String id) {

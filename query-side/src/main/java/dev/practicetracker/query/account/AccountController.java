@@ -6,6 +6,7 @@ import dev.practicetracker.query.web.NotFound;
 import dev.practicetracker.query.web.Page;
 import dev.practicetracker.query.web.PageRequest;
 import dev.practicetracker.security.Actor;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -33,6 +34,7 @@ class AccountController {
 
     record Me(String accountId, String username, String displayName, Role role, List<MyCohort> cohorts) {}
 
+    @Operation(summary = "The logged-in account: id, role, display name and cohorts")
     @GetMapping("/api/me")
     Me me(@AuthenticationPrincipal Actor actor) {
         Accounts.AccountView account =
@@ -41,6 +43,7 @@ class AccountController {
     }
 
     /** {@code role}: candidate, coach or admin; without it, every account. */
+    @Operation(summary = "Every account (an admin); pages of 1 to 100")
     @GetMapping("/api/admin/accounts")
     Page<Accounts.AccountView> list(
             @RequestParam(required = false) String role,
@@ -52,6 +55,7 @@ class AccountController {
     record History(Accounts.AccountView account, List<AccountHistory.Change> changes) {}
 
     /** Who was allowed what, and when: every change to the account, oldest first, with who made it. */
+    @Operation(summary = "What happened to an account, oldest first (an admin)")
     @GetMapping("/api/admin/accounts/{accountId}/history")
     History history(@PathVariable String accountId) {
         Accounts.AccountView account = accounts.view(accountId).orElseThrow(() -> new NotFound("account", accountId));

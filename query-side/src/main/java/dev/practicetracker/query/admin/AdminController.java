@@ -1,6 +1,7 @@
 package dev.practicetracker.query.admin;
 
 import dev.practicetracker.security.Problems;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Operating the read side: rebuilds and dead letters. */
@@ -27,11 +29,14 @@ class AdminController {
         this.deadLetters = deadLetters;
     }
 
+    @Operation(summary = "Start a rebuild of every read model from the event store (an admin)")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping("/rebuild")
     ResponseEntity<ReadModelRebuild.Progress> startRebuild() {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(rebuild.start());
     }
 
+    @Operation(summary = "How the current or last rebuild is going (an admin)")
     @GetMapping("/rebuild")
     ReadModelRebuild.Progress rebuildProgress() {
         return rebuild.progress();
@@ -47,11 +52,13 @@ class AdminController {
      * Spring MVC checks the limit's constraints itself, answered as a 400 naming {@code limit}; the class carries no
      * {@code @Validated}, whose proxy would check them first and throw what no handler answers (a 500).
      */
+    @Operation(summary = "Events a projection could not handle, waiting to be retried (an admin)")
     @GetMapping("/dead-letters")
     DeadLetters.Summary deadLetters(@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         return deadLetters.summary(limit);
     }
 
+    @Operation(summary = "Retry the dead letters (an admin)")
     @PostMapping("/dead-letters/retry")
     Map<String, Object> retryDeadLetters() {
         int succeeded = deadLetters.retryAll();

@@ -2,6 +2,7 @@ package dev.practicetracker.query.admin;
 
 import dev.practicetracker.query.web.Page;
 import dev.practicetracker.query.web.PageRequest;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,6 +17,7 @@ class CohortListController {
         this.cohorts = cohorts;
     }
 
+    @Operation(summary = "Every cohort with its coach and roster (an admin)")
     @GetMapping("/api/admin/cohorts")
     Page<CohortList.AdminCohort> cohorts(
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {

@@ -4,6 +4,7 @@ import dev.practicetracker.query.access.Visibility;
 import dev.practicetracker.query.web.BadRequest;
 import dev.practicetracker.query.web.PageRequest;
 import dev.practicetracker.security.Actor;
+import io.swagger.v3.oas.annotations.Operation;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -34,6 +35,9 @@ class CohortController {
     }
 
     /** {@code inactiveDays}: whole days without practice after which a candidate is at risk; 1 to 365. */
+    @Operation(
+            summary =
+                    "A cohort at a glance (its coach): levels, trends and evidence per candidate and theme, answers waiting, who is at risk")
     @GetMapping("/api/cohorts/{cohortId}/overview")
     CohortOverview overview(
             @AuthenticationPrincipal Actor actor,
@@ -46,6 +50,7 @@ class CohortController {
     }
 
     /** The whole roster, unpaged, for a spreadsheet; see {@link OverviewCsv} for the columns. */
+    @Operation(summary = "The cohort roster as CSV (its coach)")
     @GetMapping("/api/cohorts/{cohortId}/overview.csv")
     ResponseEntity<String> overviewCsv(
             @AuthenticationPrincipal Actor actor,
@@ -64,6 +69,7 @@ class CohortController {
                 .body(OverviewCsv.render(roster.enrolled()));
     }
 
+    @Operation(summary = "The cohorts a coach runs")
     @GetMapping("/api/coaches/{coachId}/cohorts")
     List<CohortQueries.CoachCohort> cohorts(@AuthenticationPrincipal Actor actor, @PathVariable String coachId) {
         visibility.requireCoach(actor, coachId);

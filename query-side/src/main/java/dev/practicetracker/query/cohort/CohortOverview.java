@@ -44,7 +44,9 @@ record CohortOverview(
 
     /**
      * One enrolled candidate. {@code lastPractisedAt} is their latest answer anywhere, null when they have never
-     * answered; {@code displayName} null before their account is known here; {@code themes} has every theme, in the same order as the overview's.
+     * answered; {@code displayName} null before their account is known here; {@code themes} has every theme, in the same order as the overview's;
+     * {@code waitingForCoach} how many of their answers in this cohort wait for a coach's rating (as in the coach's
+     * review queue).
      */
     record Member(
             String candidateId,
@@ -53,14 +55,17 @@ record CohortOverview(
             Instant lastPractisedAt,
             List<ThemeLevel> themes,
             boolean atRisk,
-            List<String> reasons) {}
+            List<String> reasons,
+            long waitingForCoach) {}
 
     /**
      * {@code level} and {@code trend} in level points, each null when unknown; {@code basis} which ratings the level
      * rests on, as in the candidate's profile ({@code "coach and peer ratings"}, {@code "self-ratings only"} or
-     * {@code "no ratings yet"}).
+     * {@code "no ratings yet"}); {@code direction} which way the level went over the trend window ({@code "rising"},
+     * {@code "falling"} or {@code "flat"}, beyond the level's own noise, as {@code SkillEstimate.direction} decides),
+     * null when there is no trend.
      */
-    record ThemeLevel(Theme theme, Double level, boolean enoughEvidence, Double trend, String basis) {
+    record ThemeLevel(Theme theme, Double level, boolean enoughEvidence, Double trend, String direction, String basis) {
 
         boolean selfRatedOnly() {
             return SkillEstimator.BASIS_SELF_ONLY.equals(basis);

@@ -11,6 +11,7 @@ import dev.practicetracker.query.cohort.CohortOverview.Withdrawn;
 import dev.practicetracker.query.profile.ProfileReader;
 import dev.practicetracker.query.profile.SkillEstimate;
 import dev.practicetracker.query.profile.SkillEstimator;
+import dev.practicetracker.query.review.WaitingAnswers;
 import dev.practicetracker.query.web.NotFound;
 import dev.practicetracker.query.web.Page;
 import dev.practicetracker.query.web.PageRequest;
@@ -29,8 +30,8 @@ import org.springframework.stereotype.Component;
  * A cohort as its coach sees it, read from the stored roster and skill profiles.
  *
  * <p>The whole roster is read at once, even to answer one page of it: the theme statistics and the at-risk list are
- * about every enrolled candidate, and a cohort is a class of tens, not a table of millions. Three queries (the cohort,
- * its members' ratings, its roster), whatever the cohort's size.
+ * about every enrolled candidate, and a cohort is a class of tens, not a table of millions. Four queries (the cohort,
+ * its members' ratings, their answers waiting for a coach, its roster), whatever the cohort's size.
  */
 @Component
 class CohortQueries {
@@ -40,11 +41,13 @@ class CohortQueries {
     private final JdbcClient jdbc;
     private final AtRiskRules rules;
     private final ProfileReader reader;
+    private final WaitingAnswers waiting;
 
-    CohortQueries(JdbcClient jdbc, AtRiskRules rules, ProfileReader reader) {
+    CohortQueries(JdbcClient jdbc, AtRiskRules rules, ProfileReader reader, WaitingAnswers waiting) {
         this.jdbc = jdbc;
         this.rules = rules;
         this.reader = reader;
+        this.waiting = waiting;
     }
 
     /** Every enrolled candidate, assessed, ordered by candidate id; and who has withdrawn. */
@@ -77,6 +80,7 @@ class CohortQueries {
     Roster roster(String cohortId, int inactiveDays, Instant now) {
         Cohort cohort = cohort(cohortId);
         Map<String, Map<Theme, ThemeLevel>> levels = levels(cohortId, now);
+        Map<String, Long> waitingByCandidate = waiting.byCandidate(cohortId);
         List<Member> enrolled = new ArrayList<>();
         List<Withdrawn> withdrawn = new ArrayList<>();
         jdbc.sql("""
@@ -99,7 +103,7 @@ class CohortQueries {
             List<AtRiskRules.ThemeTrend> trends = new ArrayList<>();
             for (Theme theme : Theme.values()) {
                 ThemeLevel level = byTheme.getOrDefault(
-                        theme, new ThemeLevel(theme, null, false, null, SkillEstimator.BASIS_NONE));
+                        theme, new ThemeLevel(theme, null, false, null, null, SkillEstimator.BASIS_NONE));
                 themes.add(level);
                 trends.add(new AtRiskRules.ThemeTrend(theme, level.trend(), level.enoughEvidence()));
             }
@@ -111,7 +115,8 @@ class CohortQueries {
                     lastPractisedAt,
                     themes,
                     !reasons.isEmpty(),
-                    reasons));
+                    reasons,
+                    waitingByCandidate.getOrDefault(candidateId, 0L)));
         });
         withdrawn.sort(Comparator.comparing(Withdrawn::withdrawnAt, Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(Withdrawn::candidateId));
@@ -176,6 +181,7 @@ class CohortQueries {
                 oneDecimal(estimate.level()),
                 estimate.enoughEvidence(),
                 oneDecimal(estimate.trend()),
+                estimate.direction(),
                 estimate.basis());
     }
 

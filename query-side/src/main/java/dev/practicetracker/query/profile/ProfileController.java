@@ -4,6 +4,7 @@ import dev.practicetracker.events.Theme;
 import dev.practicetracker.query.access.Visibility;
 import dev.practicetracker.query.web.BadRequest;
 import dev.practicetracker.security.Actor;
+import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -60,6 +61,7 @@ class ProfileController implements DisposableBean {
      * {@code asOf} is an instant ({@code 2026-11-01T12:00:00Z}) or a date ({@code 2026-11-01}, meaning the end of that
      * day in {@code zone}, UTC by default); without it, now.
      */
+    @Operation(summary = "A candidate's skill profile: level per theme with its uncertainty, trend and basis")
     @GetMapping("/profile")
     CandidateProfile profile(
             @AuthenticationPrincipal Actor actor,
@@ -70,6 +72,7 @@ class ProfileController implements DisposableBean {
         return queries.profile(candidateId, asOf == null ? Instant.now() : parseAsOf(asOf, zone(zone)));
     }
 
+    @Operation(summary = "A candidate's level per theme over time")
     @GetMapping("/progress")
     List<ProfileQueries.ProgressPoint> progress(
             @AuthenticationPrincipal Actor actor,
@@ -86,6 +89,7 @@ class ProfileController implements DisposableBean {
         return queries.progress(candidateId, theme, start, end);
     }
 
+    @Operation(summary = "How a candidate's self-ratings compare with coach and peer ratings")
     @GetMapping("/calibration")
     ProfileQueries.CalibrationReport calibration(
             @AuthenticationPrincipal Actor actor, @PathVariable String candidateId) {
@@ -93,6 +97,7 @@ class ProfileController implements DisposableBean {
         return queries.calibration(candidateId);
     }
 
+    @Operation(summary = "What a candidate should practise next, and why")
     @GetMapping("/next")
     ProfileQueries.NextPractice next(@AuthenticationPrincipal Actor actor, @PathVariable String candidateId) {
         visibility.requireCandidate(actor, candidateId);
@@ -100,6 +105,7 @@ class ProfileController implements DisposableBean {
     }
 
     /** Server-sent events: the profile at once ({@code event: profile}), then again each time it changes. */
+    @Operation(summary = "The profile as a live stream of server-sent events, one on each change")
     @GetMapping(path = "/profile/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@AuthenticationPrincipal Actor actor, @PathVariable String candidateId) {
         visibility.requireCandidate(actor, candidateId);

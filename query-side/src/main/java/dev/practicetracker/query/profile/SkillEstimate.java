@@ -45,6 +45,34 @@ public record SkillEstimate(
         byRole = Collections.unmodifiableMap(copy);
     }
 
+    /** {@link #direction()} of a level that went up by more than its noise over the trend window. */
+    public static final String RISING = "rising";
+
+    /** {@link #direction()} of a level that went down by more than its noise over the trend window. */
+    public static final String FALLING = "falling";
+
+    /** {@link #direction()} of a level whose change over the trend window is within its noise. */
+    public static final String FLAT = "flat";
+
+    /** Smallest change over the trend window, in level points, that counts as rising or falling. */
+    public static final double MOVED_LEVEL_POINTS = 5.0;
+
+    /**
+     * Which way the level went over the trend window: {@link #RISING} or {@link #FALLING} when it moved by at least
+     * {@value #MOVED_LEVEL_POINTS} level points and by more than its own uncertainty (so one noisy rating is not called a
+     * move), {@link #FLAT} otherwise; {@code null} when there is no level or no trend.
+     */
+    public String direction() {
+        if (level == null || trend == null) {
+            return null;
+        }
+        double threshold = Math.max(MOVED_LEVEL_POINTS, uncertainty);
+        if (trend >= threshold) {
+            return RISING;
+        }
+        return -trend >= threshold ? FALLING : FLAT;
+    }
+
     /** The estimate for a theme with no rating at all: no level, prior uncertainty, not enough evidence. */
     public static SkillEstimate none(Duration trendWindow) {
         return new SkillEstimate(

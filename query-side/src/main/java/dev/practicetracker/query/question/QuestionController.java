@@ -4,6 +4,7 @@ import dev.practicetracker.events.Theme;
 import dev.practicetracker.query.web.BadRequest;
 import dev.practicetracker.query.web.Page;
 import dev.practicetracker.query.web.PageRequest;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,6 +27,7 @@ class QuestionController {
      * {@code theme} is a theme id such as {@code databases}; it is read here rather than bound to {@link Theme}, since
      * the default enum binding expects the constant's name and would not say which themes exist.
      */
+    @Operation(summary = "The question bank, filtered by theme and by active or retired; pages of 1 to 100")
     @GetMapping("/questions")
     Page<QuestionView> questions(
             @RequestParam(required = false) String theme,
@@ -35,11 +37,13 @@ class QuestionController {
         return queries.questions(theme(theme), active, new PageRequest(page, size));
     }
 
+    @Operation(summary = "One question of the bank with its guidance")
     @GetMapping("/questions/{questionId}")
     QuestionView question(@PathVariable String questionId) {
         return queries.question(questionId);
     }
 
+    @Operation(summary = "The themes questions are grouped by")
     @GetMapping("/themes")
     List<ThemeView> themes() {
         return queries.themes();

@@ -2,6 +2,7 @@ package dev.practicetracker.query.review;
 
 import dev.practicetracker.events.Theme;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * One answer waiting for its coach's rating, with what the coach needs to rate it: the prompt as the candidate saw it
@@ -11,6 +12,7 @@ import java.time.Instant;
  * @param timeSpentSeconds how long the candidate spent on the answer, in seconds
  * @param waitingSeconds seconds since the answer was given, never negative
  * @param waiting the same in words, like "3 h 20 min" or "2 days 4 h"
+ * @param selfRating the candidate's own rating of the answer as it stands now, null when they gave none
  */
 record ReviewItem(
         String sessionId,
@@ -26,4 +28,9 @@ record ReviewItem(
         int timeSpentSeconds,
         Instant answeredAt,
         long waitingSeconds,
-        String waiting) {}
+        String waiting,
+        SelfRating selfRating) {
+
+    /** Scores 1 to 5 per rubric criterion (keyed as the rating API keys them), their mean, the candidate's comment. */
+    record SelfRating(Map<String, Integer> scores, double mean, String comment) {}
+}

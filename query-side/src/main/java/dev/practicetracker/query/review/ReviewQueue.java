@@ -5,7 +5,9 @@ import dev.practicetracker.query.web.Page;
 import dev.practicetracker.query.web.PageRequest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +24,7 @@ import org.springframework.stereotype.Component;
 class ReviewQueue {
 
     /** The queue's rows; the cohort join uses the answer's own cohort id, which is indexed with the answer time. */
-    private static final String PENDING_FROM = """
+    static final String PENDING_FROM = """
               FROM qs_answer a
               JOIN qs_cohort c ON c.cohort_id = a.cohort_id
               JOIN qs_session s ON s.session_id = a.session_id
@@ -30,7 +32,7 @@ class ReviewQueue {
             """;
 
     /** What makes an answer wait, whichever coach runs its cohort. */
-    private static final String WAITING = """
+    static final String WAITING = """
                    s.mode = 'coach'
                AND m.enrolled
                AND NOT EXISTS (SELECT 1 FROM qs_rating r
@@ -46,28 +48,55 @@ class ReviewQueue {
         this.jdbc = jdbc;
     }
 
-    /** One page of {@code coachId}'s queue as it stands at {@code now}; the caller has checked the coach exists. */
-    Page<ReviewItem> pending(String coachId, PageRequest page, Instant now) {
-        long total = jdbc.sql("SELECT COUNT(*)" + PENDING_FROM + PENDING_WHERE)
-                .param("coach", coachId)
+    /**
+     * Which of the queue to show: only one candidate's answers, only one theme's, only answers given before {@code
+     * answeredBefore}; each null for all.
+     */
+    record Filter(String candidateId, Theme theme, Instant answeredBefore) {
+
+        /** The filter's conditions, each a no-op when its parameter is null. */
+        static final String WHERE = """
+                   AND (CAST(:candidate AS VARCHAR) IS NULL OR a.candidate_id = :candidate)
+                   AND (CAST(:theme AS VARCHAR) IS NULL OR a.theme = :theme)
+                   AND (CAST(:before AS TIMESTAMPTZ) IS NULL OR a.answered_at < :before)
+                """;
+
+        JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
+            return statement
+                    .param("candidate", candidateId)
+                    .param("theme", theme == null ? null : theme.id())
+                    .param("before", answeredBefore == null ? null : java.sql.Timestamp.from(answeredBefore));
+        }
+    }
+
+    /**
+     * One page of {@code coachId}'s queue as it stands at {@code now}, narrowed by {@code filter}; the caller has
+     * checked the coach exists. Each answer carries the candidate's own current rating of it, if they gave one.
+     */
+    Page<ReviewItem> pending(String coachId, Filter filter, PageRequest page, Instant now) {
+        long total = filter.bind(jdbc.sql("SELECT COUNT(*)" + PENDING_FROM + PENDING_WHERE + Filter.WHERE)
+                        .param("coach", coachId))
                 .query(Long.class)
                 .single();
-        List<ReviewItem> items = jdbc.sql("""
+        List<ReviewItem> items = filter.bind(jdbc.sql("""
                 SELECT a.session_id, a.question_id, a.candidate_id, p.display_name AS candidate_name, a.cohort_id,
                        c.name AS cohort_name, a.theme,
                        COALESCE(sq.prompt, q.prompt) AS prompt, q.strong_answer, a.answer, a.time_spent_seconds,
-                       a.answered_at
+                       a.answered_at, sr.clarity, sr.reasoning, sr.technical_depth, sr.structure, sr.impact,
+                       sr.mean_score, sr.comment AS self_comment
                 """ + PENDING_FROM + """
                   LEFT JOIN qs_session_question sq ON sq.session_id = a.session_id AND sq.question_id = a.question_id
                   LEFT JOIN qs_question q ON q.question_id = a.question_id
                   LEFT JOIN qs_accounts p ON p.account_id = a.candidate_id
-                """ + PENDING_WHERE + """
+                  LEFT JOIN qs_current_rating sr ON sr.candidate_id = a.candidate_id AND sr.session_id = a.session_id
+                        AND sr.question_id = a.question_id AND sr.rater_id = a.candidate_id AND sr.rater_role = 'self'
+                """ + PENDING_WHERE + Filter.WHERE + """
                  ORDER BY a.answered_at, a.session_id, a.question_id
                  LIMIT :limit OFFSET :offset
                 """)
-                .param("coach", coachId)
-                .param("limit", page.size())
-                .param("offset", page.offset())
+                        .param("coach", coachId)
+                        .param("limit", page.size())
+                        .param("offset", page.offset()))
                 .query((rs, i) -> {
                     Instant answeredAt = rs.getTimestamp("answered_at").toInstant();
                     Duration waited = Duration.between(answeredAt, now);
@@ -89,10 +118,25 @@ class ReviewQueue {
                             rs.getInt("time_spent_seconds"),
                             answeredAt,
                             waited.toSeconds(),
-                            Waiting.describe(waited));
+                            Waiting.describe(waited),
+                            selfRating(rs));
                 })
                 .list();
         return Page.of(items, page, total);
+    }
+
+    private static ReviewItem.SelfRating selfRating(java.sql.ResultSet rs) throws java.sql.SQLException {
+        if (rs.getBigDecimal("mean_score") == null) {
+            return null;
+        }
+        Map<String, Integer> scores = new LinkedHashMap<>();
+        scores.put("clarity", rs.getInt("clarity"));
+        scores.put("reasoning", rs.getInt("reasoning"));
+        scores.put("technical-depth", rs.getInt("technical_depth"));
+        scores.put("structure", rs.getInt("structure"));
+        scores.put("impact", rs.getInt("impact"));
+        return new ReviewItem.SelfRating(
+                scores, rs.getBigDecimal("mean_score").doubleValue(), rs.getString("self_comment"));
     }
 
     /** How many answers wait in one cohort, and since when the oldest has; null when none waits. */

@@ -4,6 +4,7 @@ import dev.practicetracker.query.access.Visibility;
 import dev.practicetracker.query.web.Page;
 import dev.practicetracker.query.web.PageRequest;
 import dev.practicetracker.security.Actor;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,7 @@ class SessionController {
         this.export = export;
     }
 
+    @Operation(summary = "A candidate's sessions, newest first; pages of 1 to 100")
     @GetMapping("/candidates/{candidateId}/sessions")
     Page<SessionView> sessions(
             @AuthenticationPrincipal Actor actor,
@@ -43,6 +45,7 @@ class SessionController {
         return queries.sessions(candidateId, new PageRequest(page, size));
     }
 
+    @Operation(summary = "One session with its questions, answers and ratings")
     @GetMapping("/sessions/{sessionId}")
     SessionView session(@AuthenticationPrincipal Actor actor, @PathVariable String sessionId) {
         visibility.requireSession(actor, sessionId);
@@ -53,6 +56,7 @@ class SessionController {
      * Written straight to the response as rows are read, so a long history never sits in memory whole. The candidate
      * is checked first, while a 404 can still be answered.
      */
+    @Operation(summary = "A candidate's ratings as CSV")
     @GetMapping("/candidates/{candidateId}/history.csv")
     void history(@AuthenticationPrincipal Actor actor, @PathVariable String candidateId, HttpServletResponse response)
             throws IOException {

@@ -94,6 +94,26 @@ class CohortOverviewIntegrationTest extends ReadSideIntegrationTest {
     }
 
     @Test
+    void eachRowCountsTheCandidatesAnswersWaitingForACoachRating() {
+        String ada = enrolled();
+        String bob = enrolled();
+        Instant at = hours(3);
+        Practice waiting = Practice.of(ada, cohort, Theme.GIT);
+        append(waiting.started(ReviewMode.COACH, at.minusSeconds(60)), waiting.answered(at));
+        Practice rated = Practice.of(bob, cohort, Theme.GIT);
+        append(
+                rated.started(ReviewMode.COACH, at.minusSeconds(60)),
+                rated.answered(at),
+                rated.rated(coach, RaterRole.COACH, 4, hours(2)));
+        awaitCaughtUp();
+
+        JsonNode overview = overview("");
+
+        assertThat(member(overview, ada).get("waitingForCoach").asLong()).isEqualTo(1);
+        assertThat(member(overview, bob).get("waitingForCoach").asLong()).isZero();
+    }
+
+    @Test
     void aLevelFromSelfRatingsAloneIsMarkedAsSuchAndLeftOutOfTheThemesMean() {
         String ada = enrolled();
         String bob = enrolled();
@@ -255,8 +275,11 @@ class CohortOverviewIntegrationTest extends ReadSideIntegrationTest {
         assertThat(reasons(overview.get("atRisk"), falling))
                 .containsExactly(
                         String.format(Locale.ROOT, "databases level fell %.1f level points over 28 days", -trend));
+        assertThat(databases.get("direction").asText()).isEqualTo("falling");
         assertThat(level(member(overview, steady), "databases").get("trend").asDouble())
                 .isGreaterThan(-5.0);
+        assertThat(level(member(overview, steady), "databases").get("direction").asText())
+                .isEqualTo("flat");
         assertThat(member(overview, steady).get("atRisk").asBoolean()).isFalse();
     }
 
@@ -357,9 +380,9 @@ class CohortOverviewIntegrationTest extends ReadSideIntegrationTest {
         assertThat(body).endsWith("\r\n").contains(",true,no practice for 9 days\r\n");
 
         List<List<String>> rows = Csv.parse(body);
-        List<String> header = new ArrayList<>(List.of("candidate_id", "last_practised_at"));
+        List<String> header = new ArrayList<>(List.of("candidate_name", "candidate_id", "last_practised_at"));
         Arrays.stream(Theme.values()).map(Theme::id).forEach(header::add);
-        header.addAll(List.of("self_rated_only", "at_risk", "reasons"));
+        header.addAll(List.of("self_rated_only", "answers_waiting_for_coach", "at_risk", "reasons"));
         assertThat(rows.get(0)).isEqualTo(header);
         assertThat(rows).hasSize(3);
 
@@ -370,6 +393,7 @@ class CohortOverviewIntegrationTest extends ReadSideIntegrationTest {
         assertThat(adaRow.get(header.indexOf("databases"))).isEqualTo("79.5");
         assertThat(adaRow.get(header.indexOf("git"))).isEmpty();
         assertThat(adaRow.get(header.indexOf("self_rated_only"))).isEmpty();
+        assertThat(adaRow.get(header.indexOf("answers_waiting_for_coach"))).isEqualTo("0");
         assertThat(adaRow.get(header.indexOf("at_risk"))).isEqualTo("false");
         assertThat(adaRow.get(header.indexOf("reasons"))).isEmpty();
 
@@ -454,7 +478,7 @@ class CohortOverviewIntegrationTest extends ReadSideIntegrationTest {
 
     private static List<String> row(List<List<String>> rows, String candidate) {
         return rows.stream()
-                .filter(row -> row.get(0).equals(candidate))
+                .filter(row -> row.get(1).equals(candidate))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no row for " + candidate));
     }

@@ -115,7 +115,34 @@ class ReviewQueueIntegrationTest extends ReadSideIntegrationTest {
                 coachRated.rated(coach, RaterRole.COACH, 2, ago(Duration.ofHours(3))),
                 coachRated.revised(coach, RaterRole.COACH, 5, ago(Duration.ofHours(1))));
 
-        assertThat(sessions(queue(""))).containsExactly(selfRated.session().value());
+        JsonNode queued = queue("");
+        assertThat(sessions(queued)).containsExactly(selfRated.session().value());
+        JsonNode selfRating = queued.get("items").get(0).get("selfRating");
+        assertThat(selfRating.get("mean").asDouble()).isEqualTo(3.0);
+        assertThat(selfRating.get("scores").get("technical-depth").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void theQueueNarrowsToOneCandidateOneThemeOrAnswersThatWaitedLongAndAnswersWithoutASelfRatingSayNone() {
+        Practice adaGit = answered(ada, Theme.GIT, ago(Duration.ofHours(50)));
+        Practice adaSecurity = answered(ada, Theme.SECURITY, ago(Duration.ofHours(2)));
+        Practice bobGit = answered(bob, Theme.GIT, ago(Duration.ofHours(30)));
+        awaitCaughtUp();
+
+        assertThat(sessions(queue("?candidate=" + ada)))
+                .containsExactly(adaGit.session().value(), adaSecurity.session().value());
+        assertThat(sessions(queue("?theme=git")))
+                .containsExactly(adaGit.session().value(), bobGit.session().value());
+        assertThat(sessions(queue("?waitedHours=24")))
+                .containsExactly(adaGit.session().value(), bobGit.session().value());
+        JsonNode both = queue("?candidate=" + ada + "&theme=git&waitedHours=48&size=1");
+        assertThat(sessions(both)).containsExactly(adaGit.session().value());
+        assertThat(both.get("totalItems").asLong()).isEqualTo(1);
+        assertThat(both.get("items").get(0).get("selfRating").isNull()).isTrue();
+        assertThat(asCoach(coach)
+                        .getForEntity("/api/coaches/{id}/review-queue?waitedHours=-1", JsonNode.class, coach)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
     @Test

@@ -1,6 +1,6 @@
 import { currentAccount, get } from '../api.js';
 import { startSession } from '../sessions.js';
-import { $, el, header, onSubmit, refusal } from '../ui.js';
+import { $, el, header, onSubmit, refusal, invalid } from '../ui.js';
 
 const content = $('#content');
 
@@ -28,8 +28,9 @@ async function render() {
       el('legend', {}, 'Who rates the answers'),
       el('div', { class: 'choices' },
         el('label', {}, el('input', { type: 'radio', name: 'mode', value: 'self', checked: true }), 'I rate myself'),
-        el('label', {}, el('input', { type: 'radio', name: 'mode', value: 'coach' }), 'My coach reviews them (I rate myself too)'))),
-    el('label', { for: 'cohortId' }, 'Cohort (for a coach review)'),
+        el('label', {}, el('input', { type: 'radio', name: 'mode', value: 'coach' }), 'My coach reviews them (I rate myself too)'),
+        el('label', {}, el('input', { type: 'radio', name: 'mode', value: 'peer' }), 'A cohort-mate rates them (I rate myself too)'))),
+    el('label', { for: 'cohortId' }, 'Cohort (for a coach or cohort-mate review)'),
     cohorts.length
       ? el('select', { id: 'cohortId', name: 'cohortId' }, el('option', { value: '' }, 'None'),
         cohorts.map((c) => el('option', { value: c.cohortId }, c.name || c.cohortId)))
@@ -37,6 +38,7 @@ async function render() {
     el('div', { class: 'actions' }, el('button', { type: 'submit' }, 'Start the session')));
   if (cohorts.length === 1) form.querySelector('#cohortId').value = cohorts[0].cohortId;
   onSubmit(form, (data) => {
+    if (!data.getAll('themes').length) throw invalid([{ field: 'themes', message: 'Choose a theme: at least one' }]);
     const mode = data.get('mode');
     return startSession({
       themes: data.getAll('themes'),

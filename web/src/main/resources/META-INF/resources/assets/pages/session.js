@@ -1,6 +1,6 @@
 import { ApiError, currentAccount, get, post } from '../api.js';
 import {
-  $, el, header, onSubmit, refusal, rubricFields, readScores, duration, when, param,
+  $, el, header, onSubmit, refusal, rubricFields, readScores, requireScores, duration, when, param,
 } from '../ui.js';
 
 const content = $('#content');
@@ -99,6 +99,7 @@ async function rateStep(question) {
   content.replaceChildren(statusLine(question), form);
   $('#timer').textContent = duration(question.answer.timeSpentSeconds);
   onSubmit(form, async (data) => {
+    requireScores(data);
     const scores = readScores(data);
     await post(`/api/sessions/${encodeURIComponent(sessionId)}/answers/${encodeURIComponent(question.questionId)}/ratings`, {
       scores, comment: data.get('comment') || null,
@@ -156,6 +157,8 @@ function summary() {
         session.endedAt ? ` · ended ${when(session.endedAt)}` : ''),
       selfMeans.length ? el('p', {}, `Your self-rating: ${(selfMeans.reduce((a, b) => a + b, 0) / selfMeans.length).toFixed(1)} of 5 on average.`) : null,
       session.mode === 'coach' ? el('p', { class: 'notice' }, 'Your coach will rate these answers; your progress page updates when they do.') : null,
+      session.mode === 'peer' ? el('p', { class: 'notice', id: 'peer-link' }, 'Ask a cohort-mate to rate these answers: send them ',
+        el('a', { href: `/rate.html?${new URLSearchParams({ session: sessionId })}` }, 'this session\'s rating page'), '.') : null,
       el('div', { class: 'table-wrap' }, el('table', { class: 'stack-sm' },
         el('caption', { class: 'hidden' }, 'Questions of this session'),
         el('thead', {}, el('tr', {}, el('th', {}, '#'), el('th', {}, 'Question'), el('th', { class: 'num' }, 'Time'),
