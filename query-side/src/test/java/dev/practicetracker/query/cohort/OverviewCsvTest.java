@@ -56,7 +56,8 @@ class OverviewCsvTest {
                 .as("the themes whose level rests on self-ratings alone are named, the coach-rated one is not")
                 .isEqualTo(Theme.SECURITY.id() + ";" + Theme.DEBUGGING.id());
         assertThat(rows.get(1).get(3 + Theme.SECURITY.ordinal())).isEqualTo("71.0");
-        assertThat(rows.get(1).get(rows.get(0).indexOf("answers_waiting_for_coach"))).isEqualTo("2");
+        assertThat(rows.get(1).get(rows.get(0).indexOf("answers_waiting_for_coach")))
+                .isEqualTo("2");
         assertThat(rows.get(1).get(rows.get(1).size() - 1))
                 .isEqualTo("no practice for 9 days; git level fell 7.5 level points over 28 days");
     }
