@@ -130,4 +130,10 @@ public class EventStoreAutoConfiguration {
     DatabaseMonitor databaseMonitor(DataSource dataSource, MeterRegistry registry) {
         return new DatabaseMonitor(dataSource, registry);
     }
+
+    /** One line at start when the server leaves this service fewer connections than its pool may open. */
+    @Bean
+    ConnectionBudget connectionBudget(DataSource dataSource) {
+        return new ConnectionBudget(dataSource);
+    }
 }

@@ -111,6 +111,24 @@ public final class ServiceJar implements AutoCloseable {
         throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log.toAbsolutePath());
     }
 
+    /**
+     * Sends SIGTERM, as an operator's Ctrl-C or an orchestrator would, and waits up to {@code limit} for the process to
+     * exit; answers how long it took, or empty when it was still running at the limit (it is then left running for
+     * {@link #close}).
+     */
+    public java.util.Optional<Duration> terminate(Duration limit) {
+        long start = System.nanoTime();
+        process.destroy();
+        try {
+            if (process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                return java.util.Optional.of(Duration.ofNanos(System.nanoTime() - start));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return java.util.Optional.empty();
+    }
+
     @Override
     public void close() {
         process.destroy();

@@ -1,14 +1,11 @@
 package dev.practicetracker.query.admin;
 
-import dev.practicetracker.security.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -33,19 +30,13 @@ class AdminController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping("/rebuild")
     ResponseEntity<ReadModelRebuild.Progress> startRebuild() {
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(rebuild.start());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(rebuild.startRebuild());
     }
 
     @Operation(summary = "How the current or last rebuild is going (an admin)")
     @GetMapping("/rebuild")
     ReadModelRebuild.Progress rebuildProgress() {
         return rebuild.progress();
-    }
-
-    @ExceptionHandler(ReadModelRebuild.RebuildRefused.class)
-    ResponseEntity<ProblemDetail> rebuildRefused(ReadModelRebuild.RebuildRefused e) {
-        return Problems.respond(
-                Problems.problem(HttpStatus.CONFLICT, "rebuild-refused", "Rebuild refused", e.getMessage()));
     }
 
     /**

@@ -10,7 +10,6 @@ import dev.practicetracker.query.processing.SavepointPerEvent;
 import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -27,12 +26,6 @@ class CohortProjection extends SavepointPerEvent {
         super(transactions);
         this.jdbc = jdbc;
         this.candidates = candidates;
-    }
-
-    /** Empties what this projection writes before a rebuild replays the event store into it. */
-    @ResetHandler
-    void reset() {
-        jdbc.sql("TRUNCATE qs_cohort, qs_cohort_member").update();
     }
 
     @EventHandler

@@ -3,6 +3,7 @@ package dev.practicetracker.query.profile;
 import dev.practicetracker.events.CandidateId;
 import dev.practicetracker.events.RaterRole;
 import dev.practicetracker.events.Theme;
+import dev.practicetracker.query.processing.ReadModelTables;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
@@ -66,10 +67,12 @@ public class ProfileUpdater {
         SkillEstimate estimate = reader.estimate(versions, asOf);
         storeProfile(candidate, theme, estimate, asOf);
         storeDailyProgress(candidate, theme, versions, day(eventAsOf));
-        updates.emit(
-                FindSkillProfileQuery.class,
-                query -> query.candidateId().equals(candidate),
-                new ProfileChanged(candidate, theme, eventAsOf));
+        if (!ReadModelTables.rebuilding()) {
+            updates.emit(
+                    FindSkillProfileQuery.class,
+                    query -> query.candidateId().equals(candidate),
+                    new ProfileChanged(candidate, theme, eventAsOf));
+        }
     }
 
     private Optional<Instant> storedAsOf(String candidate, Theme theme) {

@@ -8,7 +8,6 @@ import dev.practicetracker.query.processing.SavepointPerEvent;
 import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -23,12 +22,6 @@ class QuestionProjection extends SavepointPerEvent {
     QuestionProjection(PlatformTransactionManager transactions, JdbcClient jdbc) {
         super(transactions);
         this.jdbc = jdbc;
-    }
-
-    /** Empties what this projection writes before a rebuild replays the event store into it. */
-    @ResetHandler
-    void reset() {
-        jdbc.sql("TRUNCATE qs_question").update();
     }
 
     @EventHandler

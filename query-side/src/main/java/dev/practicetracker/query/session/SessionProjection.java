@@ -27,10 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SimplePropertySqlParameterSource;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -42,8 +39,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Component
 @ProcessingGroup(ReadModels.PROCESSOR)
 class SessionProjection extends SavepointPerEvent {
-
-    private static final Logger log = LoggerFactory.getLogger(SessionProjection.class);
 
     private final JdbcClient jdbc;
     /** For a session's questions, inserted as one batch, which JdbcClient does not offer. */
@@ -63,20 +58,6 @@ class SessionProjection extends SavepointPerEvent {
         this.batches = batches;
         this.candidates = candidates;
         this.profiles = profiles;
-    }
-
-    /** Empties what this projection writes before a rebuild replays the event store into it. */
-    @ResetHandler
-    void reset() {
-        jdbc.sql(
-                        "TRUNCATE qs_candidate, qs_session, qs_session_question, qs_answer, qs_rating, qs_skill_profile, qs_progress_daily")
-                .update();
-        // Dead letters go too: the replay meets the same events again and dead-letters those that still fail, while
-        // a stale letter left behind would hold every replayed event of its candidate back.
-        int letters = jdbc.sql("DELETE FROM dead_letter_entry WHERE processing_group = ?")
-                .param(ReadModels.PROCESSOR)
-                .update();
-        log.info("Read models emptied for a rebuild from the event store ({} dead letters cleared)", letters);
     }
 
     @EventHandler
