@@ -250,7 +250,8 @@ final class Postgres {
 
     /**
      * The lowest position any streaming processor's segment has reached in the event store, read from the token
-     * table (JSON tokens carry their {@code index}); -1 while no processor has claimed a segment.
+     * table (JSON tokens carry their {@code index}; a segment without one is at the start); -1 while no processor has
+     * created its tokens.
      */
     static long lowestTokenIndex(String url) throws SQLException {
         Pattern index = Pattern.compile("\"index\"\\s*:\\s*(\\d+)");
@@ -263,7 +264,8 @@ final class Postgres {
                 rowsSeen++;
                 byte[] token = rows.getBytes(1);
                 Matcher matcher = index.matcher(token == null ? "" : new String(token, StandardCharsets.UTF_8));
-                lowest = Math.min(lowest, matcher.find() ? Long.parseLong(matcher.group(1)) : -1);
+                // A segment claimed but not yet past its first batch has no position yet: the store's start.
+                lowest = Math.min(lowest, matcher.find() ? Long.parseLong(matcher.group(1)) : 0);
             }
         } catch (SQLException e) {
             if ("42P01".equals(e.getSQLState())) {
