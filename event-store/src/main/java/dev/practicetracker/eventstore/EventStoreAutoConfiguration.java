@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.RevisionResolver;
@@ -17,6 +18,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
@@ -26,6 +28,7 @@ import org.springframework.context.annotation.Primary;
  * ({@code db/eventstore}), with snake_case names. Both services use it, so they read and write the same tables.
  */
 @AutoConfiguration(before = JdbcAutoConfiguration.class)
+@EnableConfigurationProperties(EventNotificationProperties.class)
 public class EventStoreAutoConfiguration {
 
     static final String UNIQUE_VIOLATION = "23505";
@@ -123,6 +126,15 @@ public class EventStoreAutoConfiguration {
             }
         }
         return false;
+    }
+
+    /** Announces every commit of appended events to the readers of all processes; see {@link EventsAppendedNotifier}. */
+    @Bean
+    EventsAppendedNotifier eventsAppendedNotifier(
+            DataSource dataSource, EventBus eventBus, EventNotificationProperties properties) {
+        EventsAppendedNotifier notifier = new EventsAppendedNotifier(dataSource, properties.notifyInterval());
+        eventBus.subscribe(notifier::appended);
+        return notifier;
     }
 
     /** The database's availability as a gauge and a log line per outage; see {@link DatabaseMonitor}. */

@@ -31,8 +31,9 @@ import org.springframework.lang.Nullable;
 
 /**
  * The event store as a source for streaming processors that learn of new events the moment they are committed, by
- * any process: a trigger on the event table sends a PostgreSQL {@code NOTIFY} at commit, a listener here wakes every
- * open stream, and the stream tells the processor at once through its availability callback.
+ * any process: the appending process sends a PostgreSQL {@code NOTIFY} after commit ({@link EventsAppendedNotifier}),
+ * a listener here wakes every open stream, and the stream tells the processor at once through its availability
+ * callback.
  *
  * <p>Axon's own embedded store polls other processes' events once a second, and its streams offer no availability
  * callback, so a pooled processor re-checks an idle stream only every half second: together that is the
@@ -41,12 +42,7 @@ import org.springframework.lang.Nullable;
  */
 public class NotifiedEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, SmartLifecycle {
 
-    /**
-     * The channel that the {@code events_appended} trigger of {@code db/eventstore/V1__event_store.sql} notifies. An
-     * applied migration is never edited (Flyway would refuse its changed checksum), so the SQL keeps its own spelling
-     * of the name; the query side's {@code EventNotificationsIntegrationTest} listens on this constant and fails if
-     * the two part.
-     */
+    /** The channel {@link EventsAppendedNotifier} notifies after each commit of events, and the listener listens on. */
     public static final String CHANNEL = "tracker_events_appended";
 
     private static final Logger log = LoggerFactory.getLogger(NotifiedEventSource.class);

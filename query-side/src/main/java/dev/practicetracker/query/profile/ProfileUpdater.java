@@ -17,20 +17,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SimplePropertySqlParameterSource;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Recomputes a candidate's stored profile and daily progress in one theme from the base rows, so that applying an
  * event twice, or replaying every event, ends in the same rows. Time comes from the events, never the clock; only
  * {@link ProfileRefresher} brings an idle candidate's row forward to the present, through {@link #restate}.
+ *
+ * <p>Within a processor's batch of events, a candidate's theme is recomputed once, when the batch is about to commit,
+ * and not once per rating: the rows come out the same (each recomputation reads every rating of the theme, and the
+ * batch's earliest day and latest moment bound what its events change), while a catch-up over a long history no longer
+ * re-reads a theme's ratings for each of them.
  */
 @Component
 public class ProfileUpdater {
+
+    private static final Logger log = LoggerFactory.getLogger(ProfileUpdater.class);
+    private static final String PENDING = ProfileUpdater.class.getName() + ".pending";
 
     private final JdbcClient jdbc;
     /** For the daily rows' batch insert, which JdbcClient does not offer. */
@@ -40,12 +55,18 @@ public class ProfileUpdater {
     private final ProfileReader reader;
     private final QueryUpdateEmitter updates;
 
+    /** A savepoint per theme recomputed at the end of a batch, so that one that fails leaves the others' rows. */
+    private final TransactionTemplate savepoint;
+
     ProfileUpdater(
             JdbcClient jdbc,
             NamedParameterJdbcTemplate batches,
             RatingHistory history,
             ProfileReader reader,
-            QueryUpdateEmitter updates) {
+            QueryUpdateEmitter updates,
+            PlatformTransactionManager transactions) {
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.jdbc = jdbc;
         this.batches = batches;
         this.history = history;
@@ -53,25 +74,73 @@ public class ProfileUpdater {
         this.updates = updates;
     }
 
+    /**
+     * Records that an event at {@code eventTime} changed a candidate's theme: in a unit of work (a processor's batch),
+     * the theme is recomputed once before the batch commits, as of the latest such event and from the earliest one's
+     * day; outside one, at once.
+     */
     public void refresh(CandidateId candidateId, Theme theme, Instant eventTime) {
         // PostgreSQL keeps microseconds, rounding the event's nanoseconds; round up so the event's own row counts.
         Instant eventAsOf = eventTime.plusNanos(999).truncatedTo(ChronoUnit.MICROS);
-        String candidate = candidateId.value();
+        Changed changed = new Changed(eventAsOf, eventAsOf);
+        ThemeOf key = new ThemeOf(candidateId.value(), theme);
+        if (!CurrentUnitOfWork.isStarted()) {
+            recompute(key, changed);
+            return;
+        }
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        Map<ThemeOf, Changed> pending = batch.getOrComputeResource(PENDING, name -> {
+            Map<ThemeOf, Changed> themes = new LinkedHashMap<>();
+            batch.onPrepareCommit(unitOfWork -> recomputeAll(themes));
+            return themes;
+        });
+        pending.merge(key, changed, Changed::span);
+    }
+
+    private void recomputeAll(Map<ThemeOf, Changed> themes) {
+        themes.forEach((key, changed) -> {
+            try {
+                savepoint.executeWithoutResult(status -> recompute(key, changed));
+            } catch (RuntimeException e) {
+                // The ratings themselves are stored; the theme's next event, or ProfileRefresher, recomputes it.
+                log.error(
+                        "Could not recompute the profile of a candidate in theme {}",
+                        key.theme().id(),
+                        e);
+            }
+        });
+        themes.clear();
+    }
+
+    private void recompute(ThemeOf key, Changed changed) {
+        String candidate = key.candidate();
+        Theme theme = key.theme();
         // A row already stated as of a later moment (by ProfileRefresher, or by a later event when events are seen
         // again) stays as of that moment: the ratings up to this event are all counted either way, and the level does
         // not step back in time.
         Instant asOf = storedAsOf(candidate, theme)
-                .filter(stored -> stored.isAfter(eventAsOf))
-                .orElse(eventAsOf);
+                .filter(stored -> stored.isAfter(changed.latest()))
+                .orElse(changed.latest());
         List<RatingVersion> versions = history.versions(candidate, theme);
         SkillEstimate estimate = reader.estimate(versions, asOf);
         storeProfile(candidate, theme, estimate, asOf);
-        storeDailyProgress(candidate, theme, versions, day(eventAsOf));
+        storeDailyProgress(candidate, theme, versions, day(changed.earliest()));
         if (!ReadModelTables.rebuilding()) {
             updates.emit(
                     FindSkillProfileQuery.class,
                     query -> query.candidateId().equals(candidate),
-                    new ProfileChanged(candidate, theme, eventAsOf));
+                    new ProfileChanged(candidate, theme, changed.latest()));
+        }
+    }
+
+    private record ThemeOf(String candidate, Theme theme) {}
+
+    /** The moments of the earliest and the latest event of a batch that changed one theme. */
+    private record Changed(Instant earliest, Instant latest) {
+        Changed span(Changed other) {
+            return new Changed(
+                    earliest.isBefore(other.earliest) ? earliest : other.earliest,
+                    latest.isAfter(other.latest) ? latest : other.latest);
         }
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.practicetracker.events.CoachId;
 import dev.practicetracker.events.CohortId;
 import dev.practicetracker.events.cohort.CohortCreatedEvent;
+import dev.practicetracker.eventstore.EventsAppendedNotifier;
 import dev.practicetracker.eventstore.NotifiedEventSource;
 import dev.practicetracker.query.ReadSideIntegrationTest;
 import java.sql.Connection;
@@ -25,9 +26,9 @@ class EventNotificationsIntegrationTest extends ReadSideIntegrationTest {
     @Autowired
     private DataSource dataSource;
 
-    /** The trigger's SQL spells the channel itself; this holds it to the constant the listener and health use. */
+    /** Appending events (here through the query side's own event bus) notifies the channel the listener listens on. */
     @Test
-    void theEventTablesTriggerNotifiesTheChannelTheListenerListensOn() throws Exception {
+    void appendedEventsAreNotifiedOnTheChannelTheListenerListensOn() throws Exception {
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement()) {
             statement.execute("LISTEN " + NotifiedEventSource.CHANNEL);
@@ -45,6 +46,39 @@ class EventNotificationsIntegrationTest extends ReadSideIntegrationTest {
                 // The connection goes back to the pool, where it must not go on listening.
                 statement.execute("UNLISTEN *");
             }
+        }
+    }
+
+    /**
+     * Commits of events in quick succession share a notification: the first is sent at once, every one asked for
+     * during the interval after it goes out as one more, so the notification lock is taken per interval, not per commit.
+     */
+    @Test
+    void commitsWithinTheIntervalShareOneNotification() throws Exception {
+        EventsAppendedNotifier notifier = new EventsAppendedNotifier(dataSource, Duration.ofSeconds(1));
+        notifier.start();
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("LISTEN " + NotifiedEventSource.CHANNEL);
+            try {
+                notifier.signal();
+                await().atMost(Duration.ofSeconds(10)).until(() -> notifier.notificationsSent() == 1);
+                for (int i = 0; i < 99; i++) {
+                    notifier.signal();
+                }
+                await().atMost(Duration.ofSeconds(10)).until(() -> notifier.notificationsSent() == 2);
+                Thread.sleep(1500);
+
+                assertThat(notifier.notificationsSent()).isEqualTo(2);
+                assertThat(connection.unwrap(PGConnection.class).getNotifications(1000))
+                        .isNotEmpty()
+                        .allSatisfy(notification ->
+                                assertThat(notification.getName()).isEqualTo(NotifiedEventSource.CHANNEL));
+            } finally {
+                statement.execute("UNLISTEN *");
+            }
+        } finally {
+            notifier.stop();
         }
     }
 
