@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SimplePropertySqlParameterSource;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -37,19 +36,19 @@ public class ProfileUpdater {
 
     private final RatingHistory history;
     private final ProfileReader reader;
-    private final QueryUpdateEmitter updates;
+    private final ProfileChanges changes;
 
     ProfileUpdater(
             JdbcClient jdbc,
             NamedParameterJdbcTemplate batches,
             RatingHistory history,
             ProfileReader reader,
-            QueryUpdateEmitter updates) {
+            ProfileChanges changes) {
         this.jdbc = jdbc;
         this.batches = batches;
         this.history = history;
         this.reader = reader;
-        this.updates = updates;
+        this.changes = changes;
     }
 
     public void refresh(CandidateId candidateId, Theme theme, Instant eventTime) {
@@ -66,10 +65,7 @@ public class ProfileUpdater {
         SkillEstimate estimate = reader.estimate(versions, asOf);
         storeProfile(candidate, theme, estimate, asOf);
         storeDailyProgress(candidate, theme, versions, day(eventAsOf));
-        updates.emit(
-                FindSkillProfileQuery.class,
-                query -> query.candidateId().equals(candidate),
-                new ProfileChanged(candidate, theme, eventAsOf));
+        changes.announce(candidate);
     }
 
     private Optional<Instant> storedAsOf(String candidate, Theme theme) {
