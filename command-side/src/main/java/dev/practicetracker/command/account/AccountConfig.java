@@ -1,6 +1,7 @@
 package dev.practicetracker.command.account;
 
-import com.github.benmanes.caffeine.cache.Ticker;
+import io.github.bucket4j.TimeMeter;
+import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,13 +19,14 @@ class AccountConfig {
     }
 
     @Bean
-    LoginThrottle loginThrottle(LoginProperties properties) {
-        return new LoginThrottle(properties, Ticker.systemTicker());
+    LoginThrottle loginThrottle(LoginProperties properties, DataSource dataSource) {
+        return new LoginThrottle("login", properties, dataSource, TimeMeter.SYSTEM_MILLISECONDS);
     }
 
     /** A throttle of its own, so that guesses and failed logins are counted apart. */
     @Bean
-    PasswordGuesses passwordGuesses(LoginProperties properties) {
-        return new PasswordGuesses(new LoginThrottle(properties, Ticker.systemTicker()));
+    PasswordGuesses passwordGuesses(LoginProperties properties, DataSource dataSource) {
+        return new PasswordGuesses(
+                new LoginThrottle("password-guess", properties, dataSource, TimeMeter.SYSTEM_MILLISECONDS));
     }
 }

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * How many failed logins are allowed before further attempts are refused with 429 until the window has passed: per
  * username ({@code TRACKER_LOGIN_MAX_FAILURES_PER_USERNAME}, 5), per client address
  * ({@code TRACKER_LOGIN_MAX_FAILURES_PER_CLIENT}, 20), within {@code TRACKER_LOGIN_WINDOW} (15 minutes). Counted in
- * memory, per node.
+ * PostgreSQL, across every command node.
  */
 @ConfigurationProperties("tracker.security.login")
 record LoginProperties(int maxFailuresPerUsername, int maxFailuresPerClient, Duration window) {

@@ -1,50 +1,63 @@
 package dev.practicetracker.command.account;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Ticker;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Counts failed logins per username and per client address in a sliding window (or, in an instance of its own, wrong
- * current passwords per account and client: {@link PasswordGuesses}). Once either count reaches its limit,
- * every attempt for that key is refused (even with the right password) until the oldest failure leaves the window.
- * In memory: each node counts its own.
+ * Counts failed logins per username and per client address (or, in an instance of its own, wrong current passwords
+ * per account and client: {@link PasswordGuesses}). Once either count reaches its limit within the window, every
+ * attempt for that key is refused (even with the right password) until the window that began with the key's first
+ * counted failure has passed; then the key starts afresh.
  *
- * <p>The memory is bounded and forgets: a key expires one window after its latest failure (when none of its failures
- * counts any more), and at most {@link #MAX_KEYS} keys are kept, so a stream of one-off guessed names cannot grow it
- * without end. Past the bound the least useful keys are evicted first; reaching it takes failures from thousands of
- * addresses, since each address is itself limited.
+ * <p>The counts are Bucket4j buckets in PostgreSQL ({@code login_throttle_buckets}), one per key, each changed under a
+ * row lock: every command node counts the same failures, so n nodes allow no more attempts than one. A bucket holds
+ * the limit's worth of attempts and is refilled whole one window after it was first drawn on. A row is stamped to expire once its
+ * bucket is full again, and each failure asks Bucket4j to delete a few expired rows, so that one-off guessed names do
+ * not grow the table without end.
  */
 class LoginThrottle {
 
-    /** Far more names and addresses than fail to log in within one window on a node of this product. */
-    static final int MAX_KEYS = 10_000;
+    private static final String TABLE = "login_throttle_buckets";
+    /** More than the at most two rows a failure creates, so the table shrinks while failures go on. */
+    private static final int EXPIRED_REMOVED_PER_FAILURE = 10;
 
+    private final String purpose;
     private final LoginProperties properties;
-    private final Ticker ticker;
-    private final Cache<String, List<Long>> failures;
+    private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
+    private final JdbcTemplate jdbc;
 
-    LoginThrottle(LoginProperties properties, Ticker ticker) {
+    /** {@code purpose} keeps the keys of two throttles on one table apart. */
+    LoginThrottle(String purpose, LoginProperties properties, DataSource dataSource, TimeMeter clock) {
+        this.purpose = purpose;
         this.properties = properties;
-        this.ticker = ticker;
-        this.failures = Caffeine.newBuilder()
-                .ticker(ticker)
-                .expireAfterWrite(properties.window())
-                .maximumSize(MAX_KEYS)
-                // Upkeep on the calling thread: a login is rare enough, and the bound then holds at once.
-                .executor(Runnable::run)
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table(TABLE)
+                .idColumn("id")
+                .stateColumn("state")
+                .expiresAtColumn("expires_at")
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
+                .clientClock(clock)
                 .build();
     }
 
     /** How long the caller must wait, if either its username or its address has used up its attempts. */
     Optional<Duration> blocked(String usernameKey, String clientKey) {
-        long now = ticker.read();
-        Optional<Duration> byName = blocked("user:" + usernameKey, properties.maxFailuresPerUsername(), now);
-        Optional<Duration> byClient = blocked("client:" + clientKey, properties.maxFailuresPerClient(), now);
+        Optional<Duration> byName = blocked(userKey(usernameKey), properties.maxFailuresPerUsername());
+        Optional<Duration> byClient = blocked(clientKey(clientKey), properties.maxFailuresPerClient());
         if (byName.isPresent() && byClient.isPresent()) {
             return Optional.of(byName.get().compareTo(byClient.get()) > 0 ? byName.get() : byClient.get());
         }
@@ -53,46 +66,63 @@ class LoginThrottle {
 
     /** Records a failure; answers whether this one used up the username's or the address's attempts. */
     boolean failed(String usernameKey, String clientKey) {
-        long now = ticker.read();
-        int byName = record("user:" + usernameKey, now);
-        int byClient = record("client:" + clientKey, now);
-        return byName == properties.maxFailuresPerUsername() || byClient == properties.maxFailuresPerClient();
+        boolean byName = usesUp(userKey(usernameKey), properties.maxFailuresPerUsername());
+        boolean byClient = usesUp(clientKey(clientKey), properties.maxFailuresPerClient());
+        buckets.removeExpired(EXPIRED_REMOVED_PER_FAILURE);
+        return byName || byClient;
     }
 
     void succeeded(String usernameKey) {
-        failures.invalidate("user:" + usernameKey);
+        buckets.removeProxy(userKey(usernameKey));
     }
 
-    /** How many names and addresses the throttle remembers now. */
-    long keys() {
-        failures.cleanUp();
-        return failures.estimatedSize();
+    /** Deletes up to {@code batch} rows of buckets full again; answers how many went. */
+    int removeExpired(int batch) {
+        return buckets.removeExpired(batch);
     }
 
-    private Optional<Duration> blocked(String key, int limit, long now) {
-        List<Long> times = failures.getIfPresent(key);
-        if (times == null) {
+    /**
+     * A key nobody has failed with has no row, and checking it writes none: only failures are stored. (Bucket4j's own
+     * look-up of a bucket's configuration inserts an empty row for an unknown key, which would never expire.)
+     */
+    private Optional<Duration> blocked(String key, int limit) {
+        Boolean stored = jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM " + TABLE + " WHERE id = ? AND state IS NOT NULL)", Boolean.class, key);
+        if (!Boolean.TRUE.equals(stored)) {
             return Optional.empty();
         }
-        List<Long> counted = inWindow(times, now);
-        if (counted.size() < limit) {
-            return Optional.empty();
-        }
-        return Optional.of(Duration.ofNanos(counted.get(0) + properties.window().toNanos() - now));
+        EstimationProbe probe = bucket(key, limit).estimateAbilityToConsume(1);
+        return probe.canBeConsumed()
+                ? Optional.empty()
+                : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
-    /** Each failure writes a new list, which restarts the key's expiry: a key lives one window past its last failure. */
-    private int record(String key, long now) {
-        List<Long> times = failures.asMap().compute(key, (k, earlier) -> {
-            List<Long> kept = new ArrayList<>(earlier == null ? List.of() : inWindow(earlier, now));
-            kept.add(now);
-            return List.copyOf(kept);
-        });
-        return times.size();
+    private boolean usesUp(String key, int limit) {
+        ConsumptionProbe probe = bucket(key, limit).tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() && probe.getRemainingTokens() == 0;
     }
 
-    private List<Long> inWindow(List<Long> times, long now) {
-        long oldestKept = now - properties.window().toNanos();
-        return times.stream().filter(time -> time > oldestKept).toList();
+    private BucketProxy bucket(String key, int limit) {
+        return buckets.builder()
+                .build(
+                        key,
+                        () -> BucketConfiguration.builder()
+                                .addLimit(limit(limit))
+                                .build());
+    }
+
+    private Bandwidth limit(int limit) {
+        return Bandwidth.builder()
+                .capacity(limit)
+                .refillIntervally(limit, properties.window())
+                .build();
+    }
+
+    private String userKey(String username) {
+        return purpose + ":user:" + username;
+    }
+
+    private String clientKey(String client) {
+        return purpose + ":client:" + client;
     }
 }

@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -53,7 +52,7 @@ public class ProfileUpdater {
 
     private final RatingHistory history;
     private final ProfileReader reader;
-    private final QueryUpdateEmitter updates;
+    private final ProfileChanges changes;
 
     /** A savepoint per theme recomputed at the end of a batch, so that one that fails leaves the others' rows. */
     private final TransactionTemplate savepoint;
@@ -63,7 +62,7 @@ public class ProfileUpdater {
             NamedParameterJdbcTemplate batches,
             RatingHistory history,
             ProfileReader reader,
-            QueryUpdateEmitter updates,
+            ProfileChanges changes,
             PlatformTransactionManager transactions) {
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -71,7 +70,7 @@ public class ProfileUpdater {
         this.batches = batches;
         this.history = history;
         this.reader = reader;
-        this.updates = updates;
+        this.changes = changes;
     }
 
     /**
@@ -126,10 +125,7 @@ public class ProfileUpdater {
         storeProfile(candidate, theme, estimate, asOf);
         storeDailyProgress(candidate, theme, versions, day(changed.earliest()));
         if (!ReadModelTables.rebuilding()) {
-            updates.emit(
-                    FindSkillProfileQuery.class,
-                    query -> query.candidateId().equals(candidate),
-                    new ProfileChanged(candidate, theme, changed.latest()));
+            changes.announce(candidate);
         }
     }
 
