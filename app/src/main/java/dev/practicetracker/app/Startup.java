@@ -2,6 +2,7 @@ package dev.practicetracker.app;
 
 import dev.practicetracker.app.demo.DemoLogins;
 import dev.practicetracker.app.demo.DemoSeed;
+import dev.practicetracker.command.account.AdminProperties;
 import java.io.PrintStream;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -18,10 +19,12 @@ class Startup {
 
     private final Environment environment;
     private final DemoSeed demo;
+    private final AdminProperties admin;
 
-    Startup(Environment environment, DemoSeed demo) {
+    Startup(Environment environment, DemoSeed demo, AdminProperties admin) {
         this.environment = environment;
         this.demo = demo;
+        this.admin = admin;
     }
 
     @EventListener
@@ -35,11 +38,11 @@ class Startup {
             return;
         }
         if (ready.getApplicationContext() instanceof WebServerApplicationContext web) {
-            welcome(System.out, web.getWebServer().getPort(), demoSwitch);
+            welcome(System.out, web.getWebServer().getPort(), demoSwitch, admin);
         }
     }
 
-    private static void welcome(PrintStream out, int port, boolean demo) {
+    private static void welcome(PrintStream out, int port, boolean demo, AdminProperties admin) {
         String base = "http://localhost:" + port;
         StringBuilder text = new StringBuilder()
                 .append("\n  Interview practice tracker is running on ")
@@ -56,7 +59,14 @@ class Startup {
                 .append("/actuator/prometheus\n")
                 .append("    Health           ")
                 .append(base)
-                .append("/actuator/health\n");
+                .append("/actuator/health\n")
+                .append("  Admin login: ")
+                .append(admin.username())
+                // Only the README's laptop default is printed; a password of one's own stays where it was set.
+                .append(
+                        admin.usesDefaultPassword()
+                                ? ", first password local-admin-password (the laptop default)\n"
+                                : ", first password as set in TRACKER_ADMIN_PASSWORD\n");
         if (demo) {
             text.append("  Demo logins:\n");
             DemoLogins.lines().forEach(line -> text.append("    ").append(line).append('\n'));

@@ -42,7 +42,7 @@ class DeploymentSettingsTest {
             Set.of("server.port", "spring.application.name", "spring.flyway.locations", "spring.config.import");
 
     /** What only the app has: the demo switch. */
-    private static final Set<String> THE_APPS_OWN = Set.of("tracker.demo.enabled");
+    private static final Set<String> THE_APPS_OWN = Set.of("tracker.demo.enabled", "tracker.demo.reseed-when-stale");
 
     private static Deployment commandSideAlone;
     private static Deployment querySideAlone;

@@ -129,7 +129,7 @@ class DemoBrowserIT extends Chromium {
     }
 
     @Test
-    void amaraSeesSeveralThemesWithLevelsAChartOverSixWeeksAndARisingTrend() {
+    void amaraSeesSeveralThemesWithLevelsChartsOverSixWeeksAndARisingTrend() {
         Page amara = desk();
         logIn(amara, "demo-amara", PASSWORD, null);
         assertThat(amara.locator("h1")).hasText("My progress");
@@ -151,8 +151,8 @@ class DemoBrowserIT extends Chromium {
                 .isGreaterThanOrEqualTo(3);
         assertThat(trends).as("no theme falling").allMatch(t -> t > -5);
 
-        assertThat(amara.locator("#chart canvas")).isVisible();
-        amara.getByText("The chart as a table").click();
+        assertThat(amara.locator("#multiples svg").first()).isVisible();
+        amara.getByText("The charts as a table").click();
         Locator points = amara.locator("#over-time details tbody tr");
         assertThat(points.first()).isVisible();
         List<LocalDate> days = points.all().stream()
@@ -208,7 +208,7 @@ class DemoBrowserIT extends Chromium {
         logIn(femi, "demo-femi", PASSWORD, null);
         assertThat(femi.locator("#levels tbody tr").first()).isVisible();
         assertThat(daysAgo(femi.locator("#last-practice").textContent())).isLessThanOrEqualTo(2);
-        femi.getByText("The chart as a table").click();
+        femi.getByText("The charts as a table").click();
         List<LocalDate> days = femi.locator("#over-time details tbody tr").all().stream()
                 .map(row -> LocalDate.parse(row.getAttribute("data-day")))
                 .sorted()

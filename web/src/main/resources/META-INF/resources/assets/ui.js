@@ -124,10 +124,13 @@ const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 export const when = (instant) => (instant ? dateTime.format(new Date(instant)) : '—');
 export const day = (instant) => (instant ? dateOnly.format(new Date(instant)) : '—');
 
+/** With its units, never to be taken for a time of day: 942 → "15 min 42 s", 42 → "42 s", 3720 → "1 h 2 min". */
 export function duration(seconds) {
   const s = Math.max(0, Math.round(seconds));
-  const m = Math.floor(s / 60);
-  return `${m}:${String(s % 60).padStart(2, '0')}`;
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} min ${s % 60} s`;
+  const m = Math.floor((s % 3600) / 60);
+  return m ? `${Math.floor(s / 3600)} h ${m} min` : `${Math.floor(s / 3600)} h`;
 }
 
 export function levelClass(level) {

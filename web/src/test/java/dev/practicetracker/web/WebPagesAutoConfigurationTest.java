@@ -29,13 +29,6 @@ class WebPagesAutoConfigurationTest {
     }
 
     @Test
-    void theChartLibraryIsServedFromTheAppWithItsLicence() {
-        Path uplot = PAGES.resolve("assets/vendor/uplot");
-        assertThat(uplot.resolve("uPlot.iife.min.js")).isNotEmptyFile();
-        assertThat(uplot.resolve("LICENSE")).content().contains("MIT");
-    }
-
-    @Test
     void noPageLoadsAnythingFromAnotherSite() throws IOException {
         try (Stream<Path> files = Files.walk(PAGES)) {
             files.filter(file -> file.toString().endsWith(".html")

@@ -96,6 +96,14 @@ final class DemoCohort {
 
     private static final int QUESTIONS_PER_SESSION = 3;
 
+    /** The history starts with the cohort this many days before the day it is seeded. */
+    private static final int COHORT_CREATED_DAYS_AGO = 43;
+
+    /** The day (UTC) a demo history was seeded on, from when its cohort was created: its history ends the day before. */
+    static Instant seededOn(Instant cohortCreated) {
+        return cohortCreated.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(COHORT_CREATED_DAYS_AGO));
+    }
+
     /** One command of the history: when it happened, which aggregate it goes to, and whether that already has it. */
     record Step(Instant at, String aggregateId, Object command, Predicate<List<Object>> done) {}
 
@@ -125,7 +133,7 @@ final class DemoCohort {
             steps.add(
                     account(opened.plus(Duration.ofMinutes(c + 1)), candidate.id(), candidate.name(), Role.CANDIDATE));
         }
-        Instant created = day(43).plus(Duration.ofHours(9));
+        Instant created = day(COHORT_CREATED_DAYS_AGO).plus(Duration.ofHours(9));
         steps.add(new Step(
                 created,
                 COHORT.value(),

@@ -31,13 +31,16 @@ public class DemoSeed {
     private final EventStorageEngine events;
     private final QuestionBank bank;
     private final Actor admin;
+    private final Clock today;
     private volatile boolean stopping;
 
-    public DemoSeed(CommandGateway commands, EventStorageEngine events, QuestionBank bank, Actor admin) {
+    /** @param today says which day the history leads up to (it ends the day before) */
+    public DemoSeed(CommandGateway commands, EventStorageEngine events, QuestionBank bank, Actor admin, Clock today) {
         this.commands = commands;
         this.events = events;
         this.bank = bank;
         this.admin = admin;
+        this.today = today;
     }
 
     @EventListener
@@ -55,7 +58,7 @@ public class DemoSeed {
         Clock real = GenericEventMessage.clock;
         SeedClock clock = new SeedClock(real);
         List<DemoCohort.Step> steps =
-                new DemoCohort(real.instant(), theme -> bank.activeIn(Set.of(theme)), admin).steps();
+                new DemoCohort(today.instant(), theme -> bank.activeIn(Set.of(theme)), admin).steps();
         Map<String, List<Object>> seen = new HashMap<>();
         int sent = 0;
         int done = 0;

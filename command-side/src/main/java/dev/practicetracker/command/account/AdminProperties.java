@@ -30,7 +30,7 @@ public record AdminProperties(String username, String password) {
         return PersonId.of(Ids.derive("account", username));
     }
 
-    boolean usesDefaultPassword() {
+    public boolean usesDefaultPassword() {
         return DEFAULT_PASSWORD.equals(password);
     }
 }

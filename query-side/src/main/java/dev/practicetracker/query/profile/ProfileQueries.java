@@ -199,7 +199,7 @@ public class ProfileQueries {
         return stats;
     }
 
-    private void requireCandidate(String candidateId) {
+    void requireCandidate(String candidateId) {
         if (!candidates.exists(candidateId)) {
             throw new NotFound("candidate", candidateId);
         }

@@ -30,6 +30,14 @@ async function render() {
         el('label', {}, el('input', { type: 'radio', name: 'mode', value: 'self', checked: true }), 'I rate myself'),
         el('label', {}, el('input', { type: 'radio', name: 'mode', value: 'coach' }), 'My coach reviews them (I rate myself too)'),
         el('label', {}, el('input', { type: 'radio', name: 'mode', value: 'peer' }), 'A cohort-mate rates them (I rate myself too)'))),
+    el('fieldset', { 'data-field': 'mock' },
+      el('legend', {}, 'Mock interview'),
+      el('p', { class: 'hint', id: 'mock-hint' }, 'As in a real interview: a countdown per question, and the guidance and your ratings only after the last answer.'),
+      el('div', { class: 'choices' },
+        el('label', {}, el('input', { type: 'checkbox', name: 'mock', id: 'mock', value: 'on', 'aria-describedby': 'mock-hint' }), 'Practise as a mock interview')),
+      el('label', { for: 'mockMinutes' }, 'Minutes per question'),
+      el('select', { id: 'mockMinutes', name: 'mockMinutes' },
+        [2, 3, 4, 5].map((m) => el('option', { value: String(m), selected: m === 4 }, `${m} min`)))),
     el('label', { for: 'cohortId' }, 'Cohort (for a coach or cohort-mate review)'),
     cohorts.length
       ? el('select', { id: 'cohortId', name: 'cohortId' }, el('option', { value: '' }, 'None'),
@@ -45,6 +53,7 @@ async function render() {
       questionCount: Number(data.get('questionCount')),
       mode,
       cohortId: data.get('cohortId') || null,
+      mockSeconds: data.get('mock') ? Number(data.get('mockMinutes')) * 60 : null,
     });
   });
   content.replaceChildren(form);

@@ -5,15 +5,13 @@ import {
 } from '../ui.js';
 
 const content = $('#content');
-const COLOURS = ['#1f5fbf', '#c0392b', '#1e7a3c', '#8e44ad', '#d35400', '#16a085', '#7f8c8d',
-  '#2c3e50', '#b7950b', '#e84393', '#0984e3', '#6d4c41', '#00897b'];
+const SVG = 'http://www.w3.org/2000/svg';
 
 let account;
 let candidateId;
 /** Whether the reader is the candidate (their own page) or their coach (the drill-down): the wording follows. */
 let ownPage = true;
 const themeTitles = {};
-let chart;
 let firstProfile = true;
 
 const path = (suffix) => `/api/candidates/${encodeURIComponent(candidateId)}${suffix}`;
@@ -68,44 +66,140 @@ function levelsSection(profile) {
       : el('p', {}, ownPage ? 'No practice yet: start a session and your levels appear here.' : 'No rated practice yet.'));
 }
 
+/** An SVG element with attributes; children are SVG nodes or text. */
+function svg(tag, attrs = {}, ...children) {
+  const node = document.createElementNS(SVG, tag);
+  Object.entries(attrs).forEach(([key, value]) => node.setAttribute(key, String(value)));
+  children.flat().forEach((child) => node.append(child instanceof Node ? child : document.createTextNode(String(child))));
+  return node;
+}
+
+const CHART = { width: 160, height: 84, left: 18, right: 4, top: 6, bottom: 14 };
+
+/**
+ * One theme's small chart: the level at the end of each day with ratings, its ±1 standard deviation band, on the
+ * scale every theme's chart shares (0 to 100 level points up, the same days along).
+ */
+function smallChart(theme, points, first, last) {
+  const w = CHART.width - CHART.left - CHART.right;
+  const h = CHART.height - CHART.top - CHART.bottom;
+  const span = Math.max(1, last - first);
+  const x = (dayMs) => CHART.left + ((dayMs - first) / span) * w;
+  const y = (level) => CHART.top + (1 - Math.max(0, Math.min(100, level)) / 100) * h;
+  const levelled = points.filter((p) => p.level !== null && p.level !== undefined)
+    .map((p) => ({ ...p, at: Date.parse(p.day + 'T12:00:00Z') }));
+  const grid = [0, 50, 100].map((v) => [
+    svg('line', { x1: CHART.left, x2: CHART.width - CHART.right, y1: y(v), y2: y(v), stroke: '#d5dae3', 'stroke-width': 0.6 }),
+    svg('text', { x: CHART.left - 3, y: y(v) + 3, 'text-anchor': 'end', class: 'axis' }, String(v)),
+  ]);
+  const band = levelled.length > 1
+    ? svg('polygon', { fill: '#1f5fbf', 'fill-opacity': 0.15, points:
+      levelled.map((p) => `${x(p.at)},${y(p.level + p.uncertainty)}`)
+        .concat(levelled.slice().reverse().map((p) => `${x(p.at)},${y(p.level - p.uncertainty)}`)).join(' ') })
+    : null;
+  const line = levelled.length > 1
+    ? svg('polyline', { fill: 'none', stroke: '#1f5fbf', 'stroke-width': 1.6,
+      points: levelled.map((p) => `${x(p.at)},${y(p.level)}`).join(' ') })
+    : null;
+  const dots = levelled.map((p) => svg('circle', { cx: x(p.at), cy: y(p.level), r: 1.8, fill: '#1f5fbf' }));
+  const latest = levelled[levelled.length - 1];
+  const earliest = levelled[0];
+  const label = latest
+    ? `${themeTitles[theme] || theme}: level ${Math.round(earliest.level)} on ${day(earliest.at)}, ${Math.round(latest.level)} on ${day(latest.at)}, ${levelled.length} days with ratings`
+    : `${themeTitles[theme] || theme}: no level yet`;
+  return el('li', { class: 'multiple', 'data-theme': theme },
+    el('h3', {}, el('span', {}, themeTitles[theme] || theme),
+      el('span', { class: 'muted' }, latest ? `${Math.round(latest.level)}` : '—')),
+    svg('svg', { viewBox: `0 0 ${CHART.width} ${CHART.height}`, role: 'img', 'aria-label': label },
+      grid, band, line, dots,
+      svg('text', { x: CHART.left, y: CHART.height - 3, class: 'axis' }, day(first)),
+      svg('text', { x: CHART.width - CHART.right, y: CHART.height - 3, 'text-anchor': 'end', class: 'axis' }, day(last))));
+}
+
 function chartSection(points) {
   const themes = [...new Set(points.map((p) => p.theme))];
   const days = [...new Set(points.map((p) => p.day))].sort();
-  const x = days.map((d) => Date.parse(d + 'T12:00:00Z') / 1000);
-  const series = themes.map((theme) => days.map((d) => {
-    const point = points.find((p) => p.theme === theme && p.day === d);
-    return point && point.level !== null ? point.level : null;
-  }));
-  const box = el('div', { class: 'chart', id: 'chart', role: 'img',
-    'aria-label': `Level per theme over time, ${themes.length} themes, ${days.length} days with ratings; the same data is in the table below.` });
-  const table = el('details', {}, el('summary', {}, 'The chart as a table'),
-    el('div', { class: 'table-wrap' }, el('table', {},
+  const first = days.length ? Date.parse(days[0] + 'T12:00:00Z') : 0;
+  const last = days.length ? Date.parse(days[days.length - 1] + 'T12:00:00Z') : 0;
+  const multiples = el('ul', { class: 'multiples', id: 'multiples' },
+    themes.map((theme) => smallChart(theme, points.filter((p) => p.theme === theme), first, last)));
+  const table = el('details', {}, el('summary', {}, 'The charts as a table'),
+    el('div', { class: 'table-wrap' }, el('table', { class: 'stack-sm' },
       el('thead', {}, el('tr', {}, el('th', {}, 'Day'), el('th', {}, 'Theme'), el('th', { class: 'num' }, 'Ratings'),
         el('th', { class: 'num' }, 'Mean score (1–5)'), el('th', { class: 'num' }, 'Level (points)'))),
-      el('tbody', {}, points.map((p) => el('tr', { 'data-day': p.day }, el('td', {}, day(p.day + 'T12:00:00Z')),
-        el('td', {}, themeTitles[p.theme] || p.theme), el('td', { class: 'num' }, String(p.ratings)),
-        el('td', { class: 'num' }, p.meanScore.toFixed(1)), el('td', { class: 'num' }, levelText(p.level, p.uncertainty))))))));
-  const section = el('section', { class: 'card', id: 'over-time', 'aria-labelledby': 'chart-title' },
+      el('tbody', {}, points.map((p) => el('tr', { 'data-day': p.day }, el('td', { 'data-label': 'Day' }, day(p.day + 'T12:00:00Z')),
+        el('td', { 'data-label': 'Theme' }, themeTitles[p.theme] || p.theme), el('td', { class: 'num', 'data-label': 'Ratings' }, String(p.ratings)),
+        el('td', { class: 'num', 'data-label': 'Mean score (1–5)' }, p.meanScore.toFixed(1)),
+        el('td', { class: 'num', 'data-label': 'Level (points)' }, levelText(p.level, p.uncertainty))))))));
+  return el('section', { class: 'card', id: 'over-time', 'aria-labelledby': 'chart-title' },
     el('h2', { id: 'chart-title' }, 'Each theme over time'),
-    points.length ? [box, table] : el('p', {}, 'The chart fills in once answers are rated.'));
-  if (points.length && window.uPlot) {
-    requestAnimationFrame(() => {
-      if (chart) chart.destroy();
-      chart = new window.uPlot({
-        width: Math.max(280, box.clientWidth || 320),
-        height: 260,
-        scales: { y: { range: [0, 100] } },
-        axes: [{}, { label: 'Level points (0–100)' }],
-        series: [{ label: 'Day', value: (u, v) => (v === null ? '—' : day(v * 1000)) }].concat(themes.map((theme, i) => ({
-          label: themeTitles[theme] || theme, stroke: COLOURS[i % COLOURS.length], width: 2, spanGaps: true,
-          points: { show: true, size: 6 }, value: (u, v) => (v === null ? '—' : Math.round(v)),
-        }))),
-      }, [x, ...series], box);
-      // A few days either side, so that a first day of ratings is a point in a week, not in years of empty axis.
-      chart.setScale('x', { min: x[0] - 3 * 86400, max: x[x.length - 1] + 3 * 86400 });
-    });
-  }
-  return section;
+    points.length
+      ? [el('p', { class: 'hint' }, 'One chart per theme, all on the same scale: level points from 0 to 100 up the side, ',
+        `the same days along the bottom (${day(first)} to ${day(last)}); the shaded band is ± one standard deviation.`),
+      multiples, table]
+      : el('p', {}, 'The charts fill in once answers are rated.'));
+}
+
+const CRITERIA_COLUMNS = [['clarity', 'Clarity'], ['reasoning', 'Reasoning'], ['technicalDepth', 'Depth'],
+  ['structure', 'Structure'], ['impact', 'Impact']];
+
+function criteriaSection(report) {
+  const rows = report.themes.map((t) => el('tr', { 'data-theme': t.theme },
+    el('th', { scope: 'row' }, t.title),
+    CRITERIA_COLUMNS.map(([key, title]) => el('td', { class: 'num', 'data-label': title, 'data-criterion': key },
+      t.coachAndPeer ? t.coachAndPeer[key].toFixed(1) : '—',
+      t.self ? el('span', { class: 'self' }, `self ${t.self[key].toFixed(1)}`) : null)),
+    el('td', { class: 'num', 'data-label': 'Ratings' },
+      `${t.coachAndPeer ? t.coachAndPeer.ratings : 0} + ${t.self ? t.self.ratings : 0} self`)));
+  return el('section', { class: 'card criteria', id: 'criteria', 'aria-labelledby': 'criteria-title' },
+    el('h2', { id: 'criteria-title' }, 'Rubric criteria per theme'),
+    el('p', { class: 'hint' }, 'Mean score of each criterion on the rubric\'s 1 to 5 scale (1 weak, 5 strong), over the current version of each rating: ',
+      'coach and peer ratings first, self-ratings below them.'),
+    rows.length
+      ? el('div', { class: 'table-wrap' }, el('table', { class: 'stack-sm' },
+        el('thead', {}, el('tr', {}, el('th', {}, 'Theme'), CRITERIA_COLUMNS.map(([, title]) => el('th', { class: 'num' }, title)),
+          el('th', { class: 'num' }, 'Ratings'))),
+        el('tbody', {}, rows)))
+      : el('p', {}, 'No ratings yet.'));
+}
+
+function readinessSection(readiness) {
+  return el('section', { class: 'card', id: 'readiness', 'aria-labelledby': 'readiness-title' },
+    el('h2', { id: 'readiness-title' }, 'Readiness'),
+    el('p', { class: 'readiness-figure', id: 'readiness-figure' }, `${Math.round(readiness.readiness)} of 100 level points`),
+    el('p', {}, `${readiness.themesWithLevel} of ${readiness.themes} themes have a level, ${readiness.themesEstablished} of them established (uncertainty ±15 points or less).`),
+    el('p', { class: 'hint', id: 'readiness-basis' }, `How it is computed: ${readiness.basis}.`));
+}
+
+function jumpsSection(report) {
+  const jumps = report.jumps.slice().sort((a, b) => b.day.localeCompare(a.day));
+  return el('section', { class: 'card', id: 'jumps', 'aria-labelledby': 'jumps-title' },
+    el('h2', { id: 'jumps-title' }, 'Why a level jumped'),
+    el('p', { class: 'hint' }, `A jump is a change of ${15} level points or more from one day with ratings to the next.`),
+    jumps.length
+      ? el('ul', { class: 'plain jumps' }, jumps.map((j) => el('li', { 'data-theme': j.theme, 'data-day': j.day },
+        el('strong', {}, `${j.title}: ${Math.round(j.from)} → ${Math.round(j.to)} level points`),
+        el('span', { class: 'muted' }, ` on ${day(j.day + 'T12:00:00Z')}`),
+        el('ul', {}, j.reasons.map((r) => el('li', {}, r))))))
+      : el('p', {}, 'No jumps: every level moved less than that from one day to the next.'));
+}
+
+/** The coach's and peers' comments of the recent sessions, newest first, without opening each session. */
+function commentsSection(page) {
+  const comments = [];
+  page.items.forEach((s) => s.questions.forEach((q) => (q.ratings || []).forEach((r) => {
+    if (r.comment && String(r.raterRole).toLowerCase() !== 'self') {
+      comments.push({ at: r.revisedAt || r.ratedAt, role: String(r.raterRole).toLowerCase(), theme: q.theme, prompt: q.prompt, comment: r.comment });
+    }
+  })));
+  comments.sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+  return el('section', { class: 'card', id: 'comments', 'aria-labelledby': 'comments-title' },
+    el('h2', { id: 'comments-title' }, ownPage ? 'What your coach said' : 'Coach and peer comments'),
+    comments.length
+      ? el('ul', { class: 'plain comments' }, comments.slice(0, 10).map((c) => el('li', {},
+        el('p', { class: 'comment' }, `“${c.comment}”`),
+        el('div', { class: 'muted' }, `${c.role} · ${themeTitles[c.theme] || c.theme} · ${when(c.at)} · ${c.prompt}`))))
+      : el('p', {}, 'No comments yet on the recent sessions.'));
 }
 
 function nextSection(next) {
@@ -159,17 +253,74 @@ function sessionsSection(page) {
       : el('p', {}, 'No sessions yet.'));
 }
 
+const DAY_MS = 86400000;
+
+/** The Monday 00:00 (in the reader's zone) of the week holding an instant. */
+function weekStart(instant) {
+  const d = new Date(instant);
+  d.setHours(0, 0, 0, 0);
+  d.setDate(d.getDate() - ((d.getDay() + 6) % 7));
+  return d;
+}
+
+/**
+ * A weekly target instead of a daily chain: any days of the week count, so a missed day costs nothing as long as the
+ * week's sessions are in. The target is the candidate's own choice, kept on this device.
+ */
+function weeklySection(page) {
+  const key = `weekly-target:${candidateId}`;
+  const target = Number(localStorage.getItem(key)) || 3;
+  const practised = page.items.filter((s) => s.answeredCount > 0).map((s) => weekStart(s.startedAt).getTime());
+  const thisWeek = weekStart(Date.now());
+  const weeks = [];
+  for (let i = 7; i >= 0; i--) {
+    const start = new Date(thisWeek);
+    start.setDate(start.getDate() - 7 * i);
+    weeks.push({ start, count: practised.filter((w) => w === start.getTime()).length });
+  }
+  const current = weeks[weeks.length - 1];
+  let inARow = 0;
+  for (let i = weeks.length - 2; i >= 0 && weeks[i].count >= target; i--) inARow++;
+  if (current.count >= target) inARow++;
+  const daysLeft = Math.max(0, Math.ceil((thisWeek.getTime() + 7 * DAY_MS - Date.now()) / DAY_MS));
+  const select = el('select', { id: 'weekly-target', name: 'weeklyTarget' },
+    [1, 2, 3, 4, 5, 6, 7].map((n) => el('option', { value: String(n), selected: n === target }, `${n} ${n === 1 ? 'session' : 'sessions'} a week`)));
+  select.addEventListener('change', () => {
+    localStorage.setItem(key, select.value);
+    $('#weekly').replaceWith(weeklySection(page));
+  });
+  return el('section', { class: 'card', id: 'weekly', 'aria-labelledby': 'weekly-title' },
+    el('h2', { id: 'weekly-title' }, 'Weekly goal'),
+    el('p', { class: 'hint' }, 'A target per week, not a daily chain: practise on any days you like, a missed day does not break anything.'),
+    el('label', { for: 'weekly-target' }, 'My target'),
+    select,
+    el('p', { id: 'weekly-now', class: 'readiness-figure' }, `This week: ${current.count} of ${target}`),
+    el('p', { id: 'weekly-left' }, current.count >= target
+      ? 'Target met for this week.'
+      : `${target - current.count} to go, ${daysLeft} ${daysLeft === 1 ? 'day' : 'days'} left in the week (weeks start on Monday).`),
+    el('p', { id: 'weekly-streak' }, `Weeks in a row on target: ${inARow}.`),
+    el('ol', { class: 'weeks', 'aria-label': 'The last 8 weeks' }, weeks.map((w) => el('li', {
+      class: w.count >= target ? 'met' : 'missed', 'data-count': String(w.count),
+      title: `Week of ${day(w.start)}: ${w.count} of ${target}`,
+    }, el('span', { class: 'week-day' }, day(w.start)), ` ${w.count}/${target}`))));
+}
+
 let refreshTimer;
 /** A rating that changes the profile also changes the chart, the calibration and the sessions: fetch them once. */
 function refreshRest() {
   clearTimeout(refreshTimer);
   refreshTimer = setTimeout(async () => {
-    const [points, calibration, sessions] = await Promise.all([
+    const [points, calibration, sessions, criteria, readiness, jumps] = await Promise.all([
       get(path('/progress')), get(path('/calibration')), get(path('/sessions')),
+      get(path('/criteria')), get(path('/readiness')), get(path('/jumps')),
     ]);
     $('#over-time').replaceWith(chartSection(points));
     $('#calibration').replaceWith(calibrationSection(calibration));
     $('#sessions').replaceWith(sessionsSection(sessions));
+    $('#criteria').replaceWith(criteriaSection(criteria));
+    $('#readiness').replaceWith(readinessSection(readiness));
+    $('#jumps').replaceWith(jumpsSection(jumps));
+    $('#comments').replaceWith(commentsSection(sessions));
   }, 300);
 }
 
@@ -203,17 +354,24 @@ async function render() {
   else $('h1').textContent = 'My progress';
   const themes = await get('/api/themes');
   themes.forEach((t) => { themeTitles[t.id] = t.title; });
-  const [profile, points, next, calibration, sessions] = await Promise.all([
+  const [profile, points, next, calibration, sessions, criteria, readiness, jumps, recent] = await Promise.all([
     get(path('/profile')), get(path('/progress')), get(path('/next')), get(path('/calibration')), get(path('/sessions')),
+    get(path('/criteria')), get(path('/readiness')), get(path('/jumps')), get(path('/sessions?size=100')),
   ]);
   content.replaceChildren(
     el('p', { class: 'live' }, el('span', { id: 'live-state' }, 'Connecting to live updates…'), ' ',
       el('span', { id: 'live', role: 'status', 'aria-live': 'polite' })),
+    readinessSection(readiness),
+    mine ? weeklySection(recent) : null,
     el('div', { id: 'levels' }),
+    jumpsSection(jumps),
     chartSection(points),
+    criteriaSection(criteria),
     el('div', { class: 'grid2' }, nextSection(next), calibrationSection(calibration)),
+    commentsSection(sessions),
     sessionsSection(sessions),
-    el('p', {}, el('a', { href: path('/history.csv') }, 'Download the whole history (CSV)')));
+    el('p', {}, el('a', { href: path('/history.csv') }, 'Download the whole history (CSV)')),
+    mine ? el('p', {}, el('a', { href: '/account.html', id: 'change-password' }, 'Change my password')) : null);
   live(profile);
   firstProfile = true;
   content.removeAttribute('aria-busy');

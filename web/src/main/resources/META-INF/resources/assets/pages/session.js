@@ -5,6 +5,8 @@ import {
 
 const content = $('#content');
 const sessionId = param('id');
+/** A mock interview: this many seconds per question, counted down, and every rating after the last answer. */
+const mockSeconds = Math.max(0, Number(param('mock')) || 0);
 const skipped = new Set();
 let session;
 let timer;
@@ -43,8 +45,27 @@ function statusLine(question) {
   return el('div', { class: 'status-line' },
     el('span', { id: 'progress-count', 'aria-live': 'polite' },
       `Question ${number(question)} of ${total} · ${left} left to answer`),
-    el('span', {}, 'Time on this question: ',
-      el('span', { class: 'timer', role: 'timer', id: 'timer', 'aria-live': 'off' }, '0:00')));
+    mockSeconds && !question.answer
+      ? el('span', {}, 'Time left: ',
+        el('span', { class: 'timer', role: 'timer', id: 'countdown', 'aria-live': 'off' }, duration(mockSeconds)))
+      : el('span', {}, 'Time on this question: ',
+        el('span', { class: 'timer', role: 'timer', id: 'timer', 'aria-live': 'off' }, duration(0))),
+    mockSeconds ? el('span', { class: 'muted', id: 'mock-mode' }, 'Mock interview: guidance and ratings after the last answer') : null);
+}
+
+/** The countdown of a mock interview: at zero it says time is up, as an interviewer would, and counts the overrun. */
+function startCountdown(spent) {
+  const tick = () => {
+    const left = mockSeconds - spent();
+    const shown = $('#countdown');
+    if (!shown) return;
+    shown.textContent = left >= 0 ? duration(left) : `0 s (over by ${duration(-left)})`;
+    if (left <= 0 && !$('#time-up')) {
+      shown.closest('.status-line').after(el('p', { class: 'form-error', id: 'time-up', role: 'alert' },
+        'Time is up: finish your sentence and submit the answer.'));
+    }
+  };
+  return setInterval(tick, 1000);
 }
 
 function startTimer() {
@@ -67,6 +88,10 @@ function answerStep(question) {
       el('button', { type: 'button', class: 'secondary', onclick: abandon }, 'Abandon the session')));
   content.replaceChildren(statusLine(question), form);
   const spent = startTimer();
+  if (mockSeconds) {
+    clearInterval(timer);
+    timer = startCountdown(spent);
+  }
   onSubmit(form, async (data) => {
     const text = data.get('answer').trim();
     if (!text) throw new ApiError(400, { errors: [{ field: 'answer', message: 'Write an answer before submitting it.' }] });
@@ -181,6 +206,8 @@ function next() {
   if (!isOpen(session)) return summary();
   const unanswered = session.questions.find((q) => !q.answer);
   const unrated = session.questions.find((q) => q.answer && !selfRating(q) && !skipped.has(q.questionId));
+  // A mock interview asks every question first, as an interviewer does; the guidance waits for the last answer.
+  if (mockSeconds && unanswered) return answerStep(unanswered);
   if (unrated) return rateStep(unrated).catch((e) => refusal(content, e));
   if (unanswered) return answerStep(unanswered);
   return finishStep();
