@@ -51,7 +51,8 @@ function rateForm(question, index, mine, account, reload) {
 
 function draw(session, account, reload, saved) {
   const answered = session.questions.filter((q) => q.answer).sort((a, b) => a.position - b.position);
-  content.replaceChildren(
+  // replaceChildren takes nodes only: no nulls, no arrays.
+  content.replaceChildren(...[
     el('p', { class: 'muted' },
       `${session.mode} session · ${session.status.replace('-', ' ')} · started ${when(session.startedAt)} · ${answered.length} answered`),
     saved !== null ? el('p', { class: 'notice', role: 'status', id: 'saved' }, 'Saved.') : null,
@@ -64,7 +65,7 @@ function draw(session, account, reload, saved) {
         el('div', { class: 'answer-text' }, q.answer.text),
         (q.ratings || []).length ? el('ul', { class: 'history', 'aria-label': 'Ratings so far' }, q.ratings.map(ratingLine)) : null,
         rateForm(q, index, mine, account, reload));
-    }));
+    })].flat().filter(Boolean));
 }
 
 async function render() {
