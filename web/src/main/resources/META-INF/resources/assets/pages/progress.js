@@ -213,7 +213,8 @@ async function render() {
     chartSection(points),
     el('div', { class: 'grid2' }, nextSection(next), calibrationSection(calibration)),
     sessionsSection(sessions),
-    el('p', {}, el('a', { href: path('/history.csv') }, 'Download the whole history (CSV)')));
+    el('p', {}, el('a', { href: path('/history.csv') }, 'Download the whole history (CSV)'),
+      ...(mine ? [' · ', el('a', { href: path('/export'), download: '' }, 'Download my data (JSON)')] : [])));
   live(profile);
   firstProfile = true;
   content.removeAttribute('aria-busy');
