@@ -17,7 +17,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** The README publishes the laptop defaults, so the production profile refuses to start with them. */
 class ProductionProfileIntegrationTest {
 
-    private static final String PERSONAL_DATA_KEY = "--tracker.personal-data.master-key=bG9jYWwtdGVzdC1rZXktMzItYnl0ZXMtbG9uZyEhISE=";
+    private static final String PERSONAL_DATA_KEY =
+            "--tracker.personal-data.master-key=bG9jYWwtdGVzdC1rZXktMzItYnl0ZXMtbG9uZyEhISE=";
 
     @Test
     void theProductionProfileRefusesTheDefaultPersonalDataKey() {
@@ -57,7 +58,10 @@ class ProductionProfileIntegrationTest {
         assertThatThrownBy(() -> new SpringApplicationBuilder(CommandSideApplication.class)
                         .profiles("production")
                         .properties("spring.datasource.url=" + url)
-                        .run("--server.port=0", "--tracker.security.admin.password=a-real-admin-password-here", PERSONAL_DATA_KEY)
+                        .run(
+                                "--server.port=0",
+                                "--tracker.security.admin.password=a-real-admin-password-here",
+                                PERSONAL_DATA_KEY)
                         .close())
                 .hasStackTraceContaining("TRACKER_TOKEN_SECRET");
     }
