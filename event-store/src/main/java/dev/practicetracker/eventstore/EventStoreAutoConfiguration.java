@@ -9,6 +9,7 @@ import dev.practicetracker.eventstore.personal.PersonKeys;
 import dev.practicetracker.eventstore.personal.PersonalDataCipher;
 import dev.practicetracker.eventstore.personal.PersonalDataModule;
 import dev.practicetracker.eventstore.personal.PersonalDataProperties;
+import dev.practicetracker.eventstore.personal.PersonalDataReencryption;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -20,6 +21,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -72,6 +74,12 @@ public class EventStoreAutoConfiguration {
     @Bean
     public PersonalDataCipher personalDataCipher(PersonKeys personKeys) {
         return new PersonalDataCipher(personKeys);
+    }
+
+    /** Seals, once per database, the personal fields of events written before they were encrypted. */
+    @Bean
+    ApplicationRunner personalDataReencryption(DataSource dataSource, PersonalDataCipher personalDataCipher) {
+        return arguments -> new PersonalDataReencryption(dataSource, personalDataCipher).run();
     }
 
     /**

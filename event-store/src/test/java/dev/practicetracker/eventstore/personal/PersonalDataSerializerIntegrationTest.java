@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.SerializedObject;
@@ -194,6 +195,43 @@ class PersonalDataSerializerIntegrationTest {
         keys.erase("amara", AT);
         assertThat(((QuestionAnsweredEvent) serializer.deserialize(legacy)).answer())
                 .isEqualTo("[erased]");
+    }
+
+    @Test
+    void theOneOffMigrationSealsFieldsWrittenInClearOnceAndErasedPeopleLoseThem() {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        jdbc.update("DELETE FROM personal_data_reencryption");
+        insertInClear(
+                jdbc, 1, "amara", "{\"sessionId\":\"s\",\"candidateId\":\"amara\",\"answer\":\"amara in clear\"}");
+        insertInClear(
+                jdbc, 2, "bruno", "{\"sessionId\":\"s\",\"candidateId\":\"bruno\",\"answer\":\"bruno in clear\"}");
+        keys.erase("bruno", AT);
+        PersonalDataReencryption migration = new PersonalDataReencryption(dataSource, new PersonalDataCipher(keys));
+
+        assertThat(migration.run()).isEqualTo(2);
+        assertThat(migration.run()).isEqualTo(-1);
+
+        List<String> payloads = jdbc.queryForList(
+                "SELECT convert_from(payload, 'UTF8') FROM domain_event_entry ORDER BY global_index", String.class);
+        assertThat(payloads.get(0)).doesNotContain("amara in clear").contains("pd1:");
+        assertThat(payloads.get(1)).doesNotContain("bruno in clear").contains("[erased]");
+        QuestionAnsweredEvent amara = serializer.deserialize(new SimpleSerializedObject<>(
+                payloads.get(0).getBytes(StandardCharsets.UTF_8),
+                byte[].class,
+                serializer.typeForClass(QuestionAnsweredEvent.class)));
+        assertThat(amara.answer()).isEqualTo("amara in clear");
+    }
+
+    private static void insertInClear(JdbcTemplate jdbc, int sequence, String aggregate, String json) {
+        jdbc.update(
+                "INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier, payload,"
+                        + " payload_revision, payload_type, time_stamp) VALUES (?, ?, 'Session', ?, ?, '1', ?, ?)",
+                aggregate,
+                sequence,
+                UUID.randomUUID().toString(),
+                json.getBytes(StandardCharsets.UTF_8),
+                QuestionAnsweredEvent.class.getName(),
+                AT.toString());
     }
 
     /**
