@@ -190,6 +190,7 @@ class ProxyRoutesIT {
         environment.put("SERVER_FORWARDHEADERSSTRATEGY", "native");
         environment.put("SERVER_TOMCAT_REMOTEIP_INTERNALPROXIES", PROXY_ADDRESS.replace(".", "\\."));
         environment.put("TRACKER_TOKEN_SECRET", "proxy-test-token-secret-proxy-test-token-secret");
+        environment.put("TRACKER_PERSONAL_DATA_KEY", "bG9jYWwtdGVzdC1rZXktMzItYnl0ZXMtbG9uZyEhISE=");
         environment.put("TRACKER_ADMIN_PASSWORD", ADMIN_PASSWORD);
         Process process = builder.start();
         processes.add(process);

@@ -182,6 +182,11 @@ class AccessMatrixIntegrationTest {
                         "/api/accounts/{accountId}/withdraw",
                         "401 403 403 403 403 202",
                         who -> new Call("/api/accounts/" + freshAccount() + "/withdraw", Map.of())),
+                new Row(HttpMethod.POST, "/api/accounts/{accountId}/erase", "401 403 403 403 403 202", who -> {
+                    String id = freshAccount();
+                    expectStatus(admin.post("/api/accounts/" + id + "/withdraw", Map.of()), 202);
+                    return new Call("/api/accounts/" + id + "/erase", Map.of("reason", "asked to be forgotten"));
+                }),
                 // The owner's own account: the owner with its current password, or an admin; the password stays.
                 new Row(
                         HttpMethod.PUT,

@@ -17,6 +17,24 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** The README publishes the laptop defaults, so the production profile refuses to start with them. */
 class ProductionProfileIntegrationTest {
 
+    private static final String PERSONAL_DATA_KEY =
+            "--tracker.personal-data.master-key=bG9jYWwtdGVzdC1rZXktMzItYnl0ZXMtbG9uZyEhISE=";
+
+    @Test
+    void theProductionProfileRefusesTheDefaultPersonalDataKey() {
+        String url = TestDatabases.createDatabase();
+
+        assertThatThrownBy(() -> new SpringApplicationBuilder(CommandSideApplication.class)
+                        .profiles("production")
+                        .properties("spring.datasource.url=" + url)
+                        .run(
+                                "--server.port=0",
+                                "--tracker.security.token.secret=a-real-secret-of-at-least-32-bytes",
+                                "--tracker.security.admin.password=a-real-admin-password-here")
+                        .close())
+                .hasStackTraceContaining("TRACKER_PERSONAL_DATA_KEY");
+    }
+
     @Test
     void theProductionProfileRefusesTheDefaultAdminPassword() {
         String url = TestDatabases.createDatabase();
@@ -25,7 +43,10 @@ class ProductionProfileIntegrationTest {
                         .profiles("production")
                         .properties("spring.datasource.url=" + url)
                         // As arguments: default properties would lose to application.yml's placeholders.
-                        .run("--server.port=0", "--tracker.security.token.secret=a-real-secret-of-at-least-32-bytes")
+                        .run(
+                                "--server.port=0",
+                                "--tracker.security.token.secret=a-real-secret-of-at-least-32-bytes",
+                                PERSONAL_DATA_KEY)
                         .close())
                 .hasStackTraceContaining("TRACKER_ADMIN_PASSWORD");
     }
@@ -37,7 +58,10 @@ class ProductionProfileIntegrationTest {
         assertThatThrownBy(() -> new SpringApplicationBuilder(CommandSideApplication.class)
                         .profiles("production")
                         .properties("spring.datasource.url=" + url)
-                        .run("--server.port=0", "--tracker.security.admin.password=a-real-admin-password-here")
+                        .run(
+                                "--server.port=0",
+                                "--tracker.security.admin.password=a-real-admin-password-here",
+                                PERSONAL_DATA_KEY)
                         .close())
                 .hasStackTraceContaining("TRACKER_TOKEN_SECRET");
     }
@@ -51,7 +75,8 @@ class ProductionProfileIntegrationTest {
                 .run(
                         "--server.port=0",
                         "--tracker.security.token.secret=a-real-secret-of-at-least-32-bytes",
-                        "--tracker.security.admin.password=a-real-admin-password-here")) {
+                        "--tracker.security.admin.password=a-real-admin-password-here",
+                        PERSONAL_DATA_KEY)) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             HttpResponse<String> login = HttpClient.newHttpClient()
                     .send(

@@ -5,6 +5,11 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.practicetracker.eventstore.personal.PersonKeys;
+import dev.practicetracker.eventstore.personal.PersonalDataCipher;
+import dev.practicetracker.eventstore.personal.PersonalDataModule;
+import dev.practicetracker.eventstore.personal.PersonalDataProperties;
+import dev.practicetracker.eventstore.personal.PersonalDataReencryption;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -17,10 +22,13 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 
 /**
  * The event store on PostgreSQL through Axon's JDBC engine: events and snapshots as JSON in {@code bytea} columns of
@@ -28,7 +36,7 @@ import org.springframework.context.annotation.Primary;
  * ({@code db/eventstore}), with snake_case names. Both services use it, so they read and write the same tables.
  */
 @AutoConfiguration(before = JdbcAutoConfiguration.class)
-@EnableConfigurationProperties(EventNotificationProperties.class)
+@EnableConfigurationProperties({EventNotificationProperties.class, PersonalDataProperties.class})
 public class EventStoreAutoConfiguration {
 
     static final String UNIQUE_VIOLATION = "23505";
@@ -43,10 +51,36 @@ public class EventStoreAutoConfiguration {
                 .build();
     }
 
+    /** Events: as messages, but with their personal fields sealed with their owner's key (docs/privacy.md). */
     @Bean
     @Qualifier("eventSerializer")
-    public Serializer eventSerializer(RevisionResolver revisionResolver) {
-        return messageSerializer(revisionResolver);
+    public Serializer eventSerializer(RevisionResolver revisionResolver, PersonalDataCipher personalData) {
+        return JacksonSerializer.builder()
+                .objectMapper(recordMapper().registerModule(new PersonalDataModule(personalData)))
+                .revisionResolver(revisionResolver)
+                .build();
+    }
+
+    /** Each person's key, in {@code person_key}, wrapped with the master key; a production node needs its own. */
+    @Bean
+    public PersonKeys personKeys(DataSource dataSource, PersonalDataProperties properties, Environment environment) {
+        if (properties.usesLocalDevelopmentKey() && environment.acceptsProfiles(Profiles.of("production"))) {
+            throw new IllegalStateException("TRACKER_PERSONAL_DATA_KEY still has its local default, which the docs"
+                    + " publish; set TRACKER_PERSONAL_DATA_KEY (openssl rand -base64 32) before starting with the"
+                    + " 'production' profile");
+        }
+        return new PersonKeys(dataSource, properties.wrappingKey());
+    }
+
+    @Bean
+    public PersonalDataCipher personalDataCipher(PersonKeys personKeys) {
+        return new PersonalDataCipher(personKeys);
+    }
+
+    /** Seals, once per database, the personal fields of events written before they were encrypted. */
+    @Bean
+    ApplicationRunner personalDataReencryption(DataSource dataSource, PersonalDataCipher personalDataCipher) {
+        return arguments -> new PersonalDataReencryption(dataSource, personalDataCipher).run();
     }
 
     /**

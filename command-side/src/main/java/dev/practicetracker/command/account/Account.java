@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import dev.practicetracker.command.Duplicate;
 import dev.practicetracker.command.Forbidden;
 import dev.practicetracker.command.RuleViolation;
+import dev.practicetracker.command.StateConflict;
 import dev.practicetracker.command.Texts;
 import dev.practicetracker.events.PersonId;
 import dev.practicetracker.events.Role;
@@ -15,7 +16,10 @@ import dev.practicetracker.events.account.AccountSignedOutEverywhereEvent;
 import dev.practicetracker.events.account.AccountUnlockedEvent;
 import dev.practicetracker.events.account.AccountWithdrawnEvent;
 import dev.practicetracker.events.account.PasswordChangedEvent;
+import dev.practicetracker.events.account.PersonErasedEvent;
+import dev.practicetracker.eventstore.personal.PersonKeys;
 import dev.practicetracker.security.Actor;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
@@ -36,6 +40,7 @@ public class Account {
 
     private Role role;
     private AccountRegistry.Status status;
+    private boolean erased;
 
     /** Axon rebuilds the account from its events into an instance made with this constructor. */
     protected Account() {}
@@ -118,6 +123,31 @@ public class Account {
                 accountId, command.reason(), command.actor().accountId(), GenericEventMessage.clock.instant()));
     }
 
+    /**
+     * Deletes the person's key with the event that records it, in one transaction: from then on every personal field
+     * of their events reads as a placeholder. Only a withdrawn account: an active person is still using their data.
+     */
+    @CommandHandler
+    public void handle(EraseAccountCommand command, PersonKeys keys, Credentials credentials) {
+        if (erased) {
+            throw new StateConflict("already-erased", "the person was erased already");
+        }
+        if (status != AccountRegistry.Status.WITHDRAWN) {
+            throw new StateConflict(
+                    "account-active",
+                    "the account is still " + status.name().toLowerCase(Locale.ROOT)
+                            + ": withdraw it first, then erase the person");
+        }
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw new RuleViolation("reason-missing", "say why the person is erased (a request, a retention period)");
+        }
+        Texts.requireReason(command.reason());
+        Instant now = GenericEventMessage.clock.instant();
+        keys.erase(accountId.value(), now);
+        credentials.remove(accountId);
+        apply(new PersonErasedEvent(accountId, command.reason(), command.actor().accountId(), now));
+    }
+
     @CommandHandler
     public void handle(SetPasswordCommand command, Credentials credentials) {
         boolean own = command.actor().accountId().equals(accountId);
@@ -183,5 +213,10 @@ public class Account {
     @EventSourcingHandler
     void on(AccountWithdrawnEvent event) {
         status = AccountRegistry.Status.WITHDRAWN;
+    }
+
+    @EventSourcingHandler
+    void on(PersonErasedEvent event) {
+        erased = true;
     }
 }

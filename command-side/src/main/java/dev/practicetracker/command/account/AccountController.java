@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Commands of an account: open it, change its role, lock, unlock, withdraw it, set its password, sign it out
- * everywhere.
+ * everywhere, erase the person.
  */
 @RestController
 @RequestMapping("/api/accounts")
@@ -119,6 +119,19 @@ class AccountController {
             @RequestBody(required = false) ReasonRequest request) {
         commands.sendAndWait(new WithdrawAccountCommand(accountId, reason(request), actor));
         return accepted(accountId, "withdrawn");
+    }
+
+    /**
+     * Erases a withdrawn person for good (their key is deleted; docs/privacy.md). 409 for an account not withdrawn, or
+     * one erased already.
+     */
+    @PostMapping("/{accountId}/erase")
+    ResponseEntity<Changed> erase(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable PersonId accountId,
+            @RequestBody(required = false) ReasonRequest request) {
+        commands.sendAndWait(new EraseAccountCommand(accountId, reason(request), actor));
+        return accepted(accountId, "erased");
     }
 
     record PasswordRequest(@NotNull String password, String currentPassword) {}

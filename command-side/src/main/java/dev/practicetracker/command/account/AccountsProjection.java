@@ -2,6 +2,7 @@ package dev.practicetracker.command.account;
 
 import dev.practicetracker.command.Duplicate;
 import dev.practicetracker.events.PersonId;
+import dev.practicetracker.events.PersonalData;
 import dev.practicetracker.events.Role;
 import dev.practicetracker.events.account.AccountCreatedEvent;
 import dev.practicetracker.events.account.AccountLockedEvent;
@@ -10,6 +11,7 @@ import dev.practicetracker.events.account.AccountSignedOutEverywhereEvent;
 import dev.practicetracker.events.account.AccountUnlockedEvent;
 import dev.practicetracker.events.account.AccountWithdrawnEvent;
 import dev.practicetracker.events.account.PasswordChangedEvent;
+import dev.practicetracker.events.account.PersonErasedEvent;
 import dev.practicetracker.security.AccountDirectory;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
@@ -99,6 +101,19 @@ class AccountsProjection implements AccountRegistry, AccountDirectory {
     @EventHandler
     void on(AccountSignedOutEverywhereEvent event, @SequenceNumber long sequence) {
         update(REVOKE, event.accountId(), null, sequence);
+    }
+
+    /**
+     * Nothing of the person stays: the name reads as the placeholder, the username becomes one nobody can type (a
+     * username has no '~'; unique per account). The password hash was deleted with the erasure itself.
+     */
+    @EventHandler
+    void on(PersonErasedEvent event, @SequenceNumber long sequence) {
+        update(
+                "username = '~' || md5(account_id), display_name = :value, " + REVOKE,
+                event.accountId(),
+                PersonalData.Kind.NAME.placeholder(),
+                sequence);
     }
 
     private void update(String assignment, PersonId accountId, String value, long sequence) {

@@ -11,4 +11,7 @@ public interface Credentials {
     void store(PersonId accountId, Password password);
 
     boolean matches(PersonId accountId, Password password);
+
+    /** Deletes the hash, when the person is erased. */
+    void remove(PersonId accountId);
 }

@@ -40,6 +40,13 @@ class JdbcCredentials implements Credentials {
     }
 
     @Override
+    public void remove(PersonId accountId) {
+        jdbc.sql("DELETE FROM command_credentials WHERE account_id = :id")
+                .param("id", accountId.value())
+                .update();
+    }
+
+    @Override
     public boolean matches(PersonId accountId, Password password) {
         return verify(Optional.of(accountId), password);
     }

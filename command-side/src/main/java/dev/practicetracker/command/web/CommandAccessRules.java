@@ -33,7 +33,7 @@ class CommandAccessRules implements AccessRules {
                 .authenticated()
                 .requestMatchers(HttpMethod.POST, "/api/accounts", "/api/accounts/*/lock", "/api/accounts/*/unlock")
                 .hasRole(ADMIN)
-                .requestMatchers(HttpMethod.POST, "/api/accounts/*/withdraw")
+                .requestMatchers(HttpMethod.POST, "/api/accounts/*/withdraw", "/api/accounts/*/erase")
                 .hasRole(ADMIN)
                 .requestMatchers(HttpMethod.PUT, "/api/accounts/*/role")
                 .hasRole(ADMIN)

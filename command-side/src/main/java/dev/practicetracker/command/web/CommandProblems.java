@@ -4,6 +4,7 @@ import dev.practicetracker.command.Duplicate;
 import dev.practicetracker.command.Forbidden;
 import dev.practicetracker.command.Hidden;
 import dev.practicetracker.command.RuleViolation;
+import dev.practicetracker.command.StateConflict;
 import dev.practicetracker.security.DatabaseUnavailable;
 import dev.practicetracker.security.FrameworkProblems;
 import dev.practicetracker.security.Problems;
@@ -42,8 +43,9 @@ class CommandProblems extends FrameworkProblems {
     @ExceptionHandler(RuleViolation.class)
     ResponseEntity<ProblemDetail> ruleViolated(RuleViolation e) {
         log.info("Command rejected: rule {}", e.rule());
-        ProblemDetail problem =
-                Problems.problem(HttpStatus.UNPROCESSABLE_ENTITY, e.rule(), "A rule was broken", e.getMessage());
+        ProblemDetail problem = e instanceof StateConflict
+                ? Problems.problem(HttpStatus.CONFLICT, e.rule(), "Conflict", e.getMessage())
+                : Problems.problem(HttpStatus.UNPROCESSABLE_ENTITY, e.rule(), "A rule was broken", e.getMessage());
         problem.setProperty("rule", e.rule());
         return Problems.respond(problem);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.practicetracker.command.Duplicate;
 import dev.practicetracker.command.Forbidden;
+import dev.practicetracker.command.StateConflict;
 import dev.practicetracker.events.PersonId;
 import dev.practicetracker.events.Role;
 import dev.practicetracker.events.account.AccountCreatedEvent;
@@ -14,11 +15,17 @@ import dev.practicetracker.events.account.AccountSignedOutEverywhereEvent;
 import dev.practicetracker.events.account.AccountUnlockedEvent;
 import dev.practicetracker.events.account.AccountWithdrawnEvent;
 import dev.practicetracker.events.account.PasswordChangedEvent;
+import dev.practicetracker.events.account.PersonErasedEvent;
+import dev.practicetracker.eventstore.personal.PersonKeys;
 import dev.practicetracker.security.Actor;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javax.crypto.spec.SecretKeySpec;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 class AccountTest {
 
@@ -31,12 +38,15 @@ class AccountTest {
 
     private AggregateTestFixture<Account> fixture;
     private InMemoryAccounts accounts;
+    private RecordedKeys keys;
 
     @BeforeEach
     void setUp() {
         accounts = new InMemoryAccounts().active("taken", Role.COACH);
         fixture = new AggregateTestFixture<>(Account.class);
         fixture.registerInjectableResource(accounts);
+        keys = new RecordedKeys();
+        fixture.registerInjectableResource(keys);
         fixture.givenCurrentTime(T0);
     }
 
@@ -278,6 +288,68 @@ class AccountTest {
         assertThat(new SetPasswordCommand(ADA, NEW, GOOD, ADMIN).toString())
                 .doesNotContain(NEW.value())
                 .doesNotContain(GOOD.value());
+    }
+
+    @Test
+    void erasesAWithdrawnPersonDeletingTheirKeyAndPasswordWithTheEvent() {
+        accounts.store(ADA, GOOD);
+        fixture.given(created(Role.CANDIDATE), withdrawn())
+                .when(new EraseAccountCommand(ADA, "asked to be forgotten on 2025-03-09", ADMIN))
+                .expectEvents(new PersonErasedEvent(ADA, "asked to be forgotten on 2025-03-09", ADMIN.accountId(), T0));
+        assertThat(keys.erased).containsExactly("ada");
+        assertThat(accounts.password("ada")).isEmpty();
+    }
+
+    @Test
+    void refusesToEraseAnAccountThatIsStillActive() {
+        fixture.given(created(Role.CANDIDATE))
+                .when(new EraseAccountCommand(ADA, "asked to be forgotten", ADMIN))
+                .expectException(StateConflict.class)
+                .expectException(violationOf("account-active"))
+                .expectNoEvents();
+        assertThat(keys.erased).isEmpty();
+    }
+
+    @Test
+    void refusesToEraseALockedAccountThatWasNotWithdrawn() {
+        fixture.given(created(Role.CANDIDATE), locked())
+                .when(new EraseAccountCommand(ADA, "asked to be forgotten", ADMIN))
+                .expectException(violationOf("account-active"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void erasesAPersonOnce() {
+        fixture.given(created(Role.CANDIDATE), withdrawn(), new PersonErasedEvent(ADA, "asked", ADMIN.accountId(), T0))
+                .when(new EraseAccountCommand(ADA, "again", ADMIN))
+                .expectException(violationOf("already-erased"))
+                .expectNoEvents();
+        assertThat(keys.erased).isEmpty();
+    }
+
+    @Test
+    void anErasureSaysWhy() {
+        fixture.given(created(Role.CANDIDATE), withdrawn())
+                .when(new EraseAccountCommand(ADA, null, ADMIN))
+                .expectException(violationOf("reason-missing"))
+                .expectNoEvents();
+        assertThat(keys.erased).isEmpty();
+    }
+
+    /** Records which keys were erased; the key table itself is tested with PostgreSQL in event-store. */
+    static final class RecordedKeys extends PersonKeys {
+
+        final List<String> erased = new ArrayList<>();
+
+        RecordedKeys() {
+            super(new DriverManagerDataSource(), new SecretKeySpec(new byte[32], "AES"));
+        }
+
+        @Override
+        public boolean erase(String personId, Instant at) {
+            erased.add(personId);
+            return true;
+        }
     }
 
     private static AccountCreatedEvent created(Role role) {

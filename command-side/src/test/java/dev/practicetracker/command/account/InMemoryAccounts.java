@@ -43,6 +43,11 @@ public final class InMemoryAccounts implements AccountRegistry, Credentials {
     }
 
     @Override
+    public void remove(PersonId accountId) {
+        passwords.remove(accountId.value());
+    }
+
+    @Override
     public boolean matches(PersonId accountId, Password password) {
         return password.value().equals(passwords.get(accountId.value()));
     }

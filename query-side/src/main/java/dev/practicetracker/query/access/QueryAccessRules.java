@@ -26,6 +26,10 @@ class QueryAccessRules implements AccessRules {
                 .permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/me", "/api/questions", "/api/questions/*", "/api/themes")
                 .authenticated()
+                // A candidate's own data as one file: themselves (checked by the controller) or an admin, never a
+                // coach.
+                .requestMatchers(HttpMethod.GET, "/api/candidates/*/export")
+                .hasAnyRole(CANDIDATE, ADMIN)
                 .requestMatchers(HttpMethod.GET, "/api/candidates/*/**", "/api/sessions/*")
                 .hasAnyRole(CANDIDATE, COACH)
                 .requestMatchers(HttpMethod.GET, "/api/coaches/*/review-queue", "/api/coaches/*/cohorts")

@@ -9,6 +9,7 @@ import dev.practicetracker.events.account.AccountSignedOutEverywhereEvent;
 import dev.practicetracker.events.account.AccountUnlockedEvent;
 import dev.practicetracker.events.account.AccountWithdrawnEvent;
 import dev.practicetracker.events.account.PasswordChangedEvent;
+import dev.practicetracker.events.account.PersonErasedEvent;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -85,6 +86,9 @@ class AccountHistory {
         }
         if (payload instanceof AccountSignedOutEverywhereEvent e) {
             return change(e.signedOutAt(), "signed out everywhere", null, null, e.signedOutBy(), null);
+        }
+        if (payload instanceof PersonErasedEvent e) {
+            return change(e.erasedAt(), "erased", null, null, e.erasedBy(), e.reason());
         }
         return null;
     }

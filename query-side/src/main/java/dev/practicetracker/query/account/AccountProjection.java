@@ -1,5 +1,6 @@
 package dev.practicetracker.query.account;
 
+import dev.practicetracker.events.PersonalData;
 import dev.practicetracker.events.account.AccountCreatedEvent;
 import dev.practicetracker.events.account.AccountLockedEvent;
 import dev.practicetracker.events.account.AccountRoleChangedEvent;
@@ -7,6 +8,8 @@ import dev.practicetracker.events.account.AccountSignedOutEverywhereEvent;
 import dev.practicetracker.events.account.AccountUnlockedEvent;
 import dev.practicetracker.events.account.AccountWithdrawnEvent;
 import dev.practicetracker.events.account.PasswordChangedEvent;
+import dev.practicetracker.events.account.PersonErasedEvent;
+import dev.practicetracker.eventstore.personal.PersonKeys;
 import dev.practicetracker.query.processing.ReadModels;
 import dev.practicetracker.query.processing.SavepointPerEvent;
 import java.sql.Timestamp;
@@ -36,10 +39,12 @@ class AccountProjection extends SavepointPerEvent {
     private static final String REVOKE = "credentials_version = GREATEST(credentials_version, :version)";
 
     private final JdbcClient jdbc;
+    private final PersonKeys keys;
 
-    AccountProjection(PlatformTransactionManager transactions, JdbcClient jdbc) {
+    AccountProjection(PlatformTransactionManager transactions, JdbcClient jdbc, PersonKeys keys) {
         super(transactions);
         this.jdbc = jdbc;
+        this.keys = keys;
     }
 
     @EventHandler
@@ -104,6 +109,22 @@ class AccountProjection extends SavepointPerEvent {
     @EventHandler
     void on(AccountSignedOutEverywhereEvent event, @SequenceNumber long sequence) {
         update(REVOKE, event.accountId().value(), sequence, event.signedOutAt(), null, "TRUE");
+    }
+
+    /**
+     * The row stays (the account's id is in every other read model) with the placeholder for its names, as a rebuild
+     * would write it; this node stops using the key it may have cached, so no replay here reads the person again.
+     */
+    @EventHandler
+    void on(PersonErasedEvent event, @SequenceNumber long sequence) {
+        keys.forget(event.accountId().value());
+        jdbc.sql(
+                        "UPDATE qs_accounts SET username = :erased, display_name = :erased, version = GREATEST(version, :version)"
+                                + " WHERE account_id = :id")
+                .param("id", event.accountId().value())
+                .param("erased", PersonalData.Kind.NAME.placeholder())
+                .param("version", sequence)
+                .update();
     }
 
     /** Applies an event newer than the row's last, when the row is in the state {@code when} names. */

@@ -3,11 +3,13 @@ package dev.practicetracker.query.session;
 import dev.practicetracker.events.CandidateId;
 import dev.practicetracker.events.CohortId;
 import dev.practicetracker.events.PersonId;
+import dev.practicetracker.events.PersonalData;
 import dev.practicetracker.events.QuestionId;
 import dev.practicetracker.events.RaterRole;
 import dev.practicetracker.events.RubricScores;
 import dev.practicetracker.events.SessionId;
 import dev.practicetracker.events.Theme;
+import dev.practicetracker.events.account.PersonErasedEvent;
 import dev.practicetracker.events.session.AnswerRatedEvent;
 import dev.practicetracker.events.session.AnswerRatingRevisedEvent;
 import dev.practicetracker.events.session.PlannedQuestion;
@@ -195,6 +197,26 @@ class SessionProjection extends SavepointPerEvent {
                 .param("revision", revision)
                 .update();
         profiles.refresh(candidateId, theme, effectiveAt);
+    }
+
+    /** What the candidate wrote, and what was written about their answers, as a rebuild after the erasure reads it. */
+    @EventHandler
+    void on(PersonErasedEvent event) {
+        String erased = PersonalData.Kind.TEXT.placeholder();
+        String candidate = event.accountId().value();
+        jdbc.sql("UPDATE qs_answer SET answer = :erased WHERE candidate_id = :candidate")
+                .param("erased", erased)
+                .param("candidate", candidate)
+                .update();
+        jdbc.sql("UPDATE qs_rating SET comment = :erased WHERE candidate_id = :candidate AND comment IS NOT NULL")
+                .param("erased", erased)
+                .param("candidate", candidate)
+                .update();
+        jdbc.sql("UPDATE qs_session SET end_reason = :erased"
+                        + " WHERE candidate_id = :candidate AND status = 'abandoned' AND end_reason IS NOT NULL")
+                .param("erased", erased)
+                .param("candidate", candidate)
+                .update();
     }
 
     @EventHandler

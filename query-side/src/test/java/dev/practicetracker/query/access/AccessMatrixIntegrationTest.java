@@ -146,6 +146,7 @@ class AccessMatrixIntegrationTest extends ReadSideIntegrationTest {
                 new Row("GET /api/candidates/{candidateId}/profile/stream", c + "/profile/stream", candidateData),
                 new Row("GET /api/candidates/{candidateId}/sessions", c + "/sessions", candidateData),
                 new Row("GET /api/candidates/{candidateId}/history.csv", c + "/history.csv", candidateData),
+                new Row("GET /api/candidates/{candidateId}/export", c + "/export", 401, 200, 403, 403, 403, 200),
                 new Row("GET /api/sessions/{sessionId}", "/api/sessions/" + coachSession.session(), candidateData),
                 new Row(
                         "GET /api/coaches/{coachId}/review-queue",

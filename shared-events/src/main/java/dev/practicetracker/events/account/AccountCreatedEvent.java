@@ -1,6 +1,7 @@
 package dev.practicetracker.events.account;
 
 import dev.practicetracker.events.PersonId;
+import dev.practicetracker.events.PersonalData;
 import dev.practicetracker.events.Role;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
@@ -12,5 +13,15 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record AccountCreatedEvent(
-        PersonId accountId, String username, String displayName, Role role, PersonId createdBy, Instant createdAt)
+        PersonId accountId,
+
+        @PersonalData(owner = "accountId", kind = PersonalData.Kind.NAME)
+        String username,
+
+        @PersonalData(owner = "accountId", kind = PersonalData.Kind.NAME)
+        String displayName,
+
+        Role role,
+        PersonId createdBy,
+        Instant createdAt)
         implements AccountEvent {}

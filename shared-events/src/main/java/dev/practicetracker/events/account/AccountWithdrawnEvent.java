@@ -1,6 +1,7 @@
 package dev.practicetracker.events.account;
 
 import dev.practicetracker.events.PersonId;
+import dev.practicetracker.events.PersonalData;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
@@ -9,5 +10,8 @@ import org.axonframework.serialization.Revision;
  * sessions still read as they were.
  */
 @Revision("1")
-public record AccountWithdrawnEvent(PersonId accountId, String reason, PersonId withdrawnBy, Instant withdrawnAt)
-        implements AccountEvent {}
+public record AccountWithdrawnEvent(
+        PersonId accountId,
+        @PersonalData(owner = "accountId") String reason,
+        PersonId withdrawnBy,
+        Instant withdrawnAt) implements AccountEvent {}

@@ -4,6 +4,7 @@ import dev.practicetracker.events.CandidateEvent;
 import dev.practicetracker.events.CandidateId;
 import dev.practicetracker.events.CohortId;
 import dev.practicetracker.events.PersonId;
+import dev.practicetracker.events.PersonalData;
 import dev.practicetracker.events.QuestionId;
 import dev.practicetracker.events.RaterRole;
 import dev.practicetracker.events.RubricScores;
@@ -23,6 +24,6 @@ public record AnswerRatedEvent(
         PersonId raterId,
         RaterRole raterRole,
         RubricScores scores,
-        String comment,
+        @PersonalData(owner = "candidateId") String comment,
         Instant ratedAt)
         implements CandidateEvent {}

@@ -3,6 +3,7 @@ package dev.practicetracker.events.session;
 import dev.practicetracker.events.CandidateEvent;
 import dev.practicetracker.events.CandidateId;
 import dev.practicetracker.events.CohortId;
+import dev.practicetracker.events.PersonalData;
 import dev.practicetracker.events.QuestionId;
 import dev.practicetracker.events.SessionId;
 import dev.practicetracker.events.Theme;
@@ -17,7 +18,7 @@ public record QuestionAnsweredEvent(
         CohortId cohortId,
         QuestionId questionId,
         Theme theme,
-        String answer,
+        @PersonalData(owner = "candidateId") String answer,
         int timeSpentSeconds,
         Instant answeredAt)
         implements CandidateEvent {}

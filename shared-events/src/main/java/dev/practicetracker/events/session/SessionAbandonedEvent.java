@@ -3,6 +3,7 @@ package dev.practicetracker.events.session;
 import dev.practicetracker.events.CandidateEvent;
 import dev.practicetracker.events.CandidateId;
 import dev.practicetracker.events.CohortId;
+import dev.practicetracker.events.PersonalData;
 import dev.practicetracker.events.SessionId;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
@@ -14,6 +15,6 @@ public record SessionAbandonedEvent(
         CandidateId candidateId,
         CohortId cohortId,
         int answeredCount,
-        String reason,
+        @PersonalData(owner = "candidateId") String reason,
         Instant abandonedAt)
         implements CandidateEvent {}

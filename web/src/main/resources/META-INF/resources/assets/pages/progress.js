@@ -370,7 +370,8 @@ async function render() {
     el('div', { class: 'grid2' }, nextSection(next), calibrationSection(calibration)),
     commentsSection(sessions),
     sessionsSection(sessions),
-    el('p', {}, el('a', { href: path('/history.csv') }, 'Download the whole history (CSV)')),
+    el('p', {}, el('a', { href: path('/history.csv') }, 'Download the whole history (CSV)'),
+      ...(mine ? [' · ', el('a', { href: path('/export'), download: '' }, 'Download my data (JSON)')] : [])),
     mine ? el('p', {}, el('a', { href: '/account.html', id: 'change-password' }, 'Change my password')) : null);
   live(profile);
   firstProfile = true;
