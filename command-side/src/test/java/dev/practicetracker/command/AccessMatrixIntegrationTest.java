@@ -134,6 +134,17 @@ class AccessMatrixIntegrationTest {
                         who -> new Call("/api-docs.yaml", null)),
                 new Row(
                         HttpMethod.GET,
+                        "/api-docs/swagger-config",
+                        "200 200 200 200 200 200",
+                        who -> new Call("/api-docs/swagger-config", null)),
+                // Swagger UI's entry redirects to its page, open to everyone like the description it shows.
+                new Row(
+                        HttpMethod.GET,
+                        "/swagger-ui.html",
+                        "302 302 302 302 302 302",
+                        who -> new Call("/swagger-ui.html", null)),
+                new Row(
+                        HttpMethod.GET,
                         "/actuator/health",
                         "200 200 200 200 200 200",
                         who -> new Call("/actuator/health", null)),

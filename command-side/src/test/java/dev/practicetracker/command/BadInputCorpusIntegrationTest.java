@@ -98,6 +98,12 @@ class BadInputCorpusIntegrationTest {
                 new Fixture(Map.of("accountId", account("candidate")), Map.of("role", "coach"));
             case "POST /api/accounts/{accountId}/lock", "POST /api/accounts/{accountId}/withdraw" ->
                 new Fixture(Map.of("accountId", account("candidate")), Map.of("reason", "left the course"));
+            // Erasure is refused for an account still active: the valid request names a withdrawn one.
+            case "POST /api/accounts/{accountId}/erase" -> {
+                String withdrawn = account("candidate");
+                accepted(admin.post("/api/accounts/" + withdrawn + "/withdraw", Map.of()));
+                yield new Fixture(Map.of("accountId", withdrawn), Map.of("reason", "asked to be forgotten"));
+            }
             case "POST /api/accounts/{accountId}/unlock" -> {
                 String locked = account("candidate");
                 accepted(admin.post("/api/accounts/" + locked + "/lock", Map.of()));

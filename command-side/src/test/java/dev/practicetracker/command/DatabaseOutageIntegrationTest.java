@@ -151,7 +151,7 @@ class DatabaseOutageIntegrationTest {
             long start = System.nanoTime();
             ResponseEntity<String> response = candidate.post(
                     "/api/sessions",
-                    Map.of("candidateId", "cand-outage", "themes", List.of("databases"), "questionCount", 1));
+                    Map.of("candidateId", candidate.accountId(), "themes", List.of("databases"), "questionCount", 1));
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             HttpHeaders headers = response.getHeaders();
             outcomes.add(new Outcome(

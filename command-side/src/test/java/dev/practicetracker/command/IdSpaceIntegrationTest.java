@@ -209,6 +209,12 @@ class IdSpaceIntegrationTest {
                         Map.of("password", "another good passphrase")),
                 new Route(HttpMethod.POST, "/api/accounts/{accountId}/sign-out-everywhere", "account", admin, null),
                 new Route(
+                        HttpMethod.POST,
+                        "/api/accounts/{accountId}/erase",
+                        "account",
+                        admin,
+                        Map.of("reason", "asked to be forgotten")),
+                new Route(
                         HttpMethod.PUT,
                         "/api/questions/{questionId}",
                         "question",

@@ -121,6 +121,12 @@ class IdempotencyIntegrationTest {
                         HttpMethod.PUT,
                         "/api/accounts/" + account() + "/password",
                         Map.of("password", "another good passphrase " + ++made)));
+        routes.put("POST /api/accounts/{accountId}/erase", () -> {
+            String withdrawn = account();
+            expect(admin.post("/api/accounts/" + withdrawn + "/withdraw", Map.of()), 202);
+            return new Request(
+                    admin, HttpMethod.POST, "/api/accounts/" + withdrawn + "/erase", Map.of("reason", "asked"));
+        });
         routes.put(
                 "POST /api/accounts/{accountId}/sign-out-everywhere",
                 () -> new Request(admin, HttpMethod.POST, "/api/accounts/" + account() + "/sign-out-everywhere", null));

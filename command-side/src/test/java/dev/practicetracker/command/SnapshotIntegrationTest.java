@@ -57,7 +57,7 @@ class SnapshotIntegrationTest {
         List<String> questions = CommandApi.questionIds(started);
         assertThat(api.answer(session, questions.get(0)).getStatusCode().value())
                 .isEqualTo(201);
-        assertThat(api.rate(session, questions.get(0), candidate, "self")
+        assertThat(api.rate(session, questions.get(0), api.accountId(), "self")
                         .getStatusCode()
                         .value())
                 .isEqualTo(201);
@@ -94,7 +94,7 @@ class SnapshotIntegrationTest {
         assertThat(fromSnapshot)
                 .extracting("ratersByAnswer")
                 .isEqualTo(Map.of(
-                        questions.get(0), Map.of(candidate, RaterRole.SELF),
+                        questions.get(0), Map.of(api.accountId(), RaterRole.SELF),
                         questions.get(1), Map.of()));
         assertThat(fromSnapshot).extracting("status").hasToString("IN_PROGRESS");
         assertThat(fromSnapshot).extracting("questions").asInstanceOf(MAP).containsOnlyKeys(questions.toArray());
