@@ -143,6 +143,9 @@ class AccessMatrixIntegrationTest extends ReadSideIntegrationTest {
                 new Row("GET /api/candidates/{candidateId}/progress", c + "/progress", candidateData),
                 new Row("GET /api/candidates/{candidateId}/calibration", c + "/calibration", candidateData),
                 new Row("GET /api/candidates/{candidateId}/next", c + "/next", candidateData),
+                new Row("GET /api/candidates/{candidateId}/criteria", c + "/criteria", candidateData),
+                new Row("GET /api/candidates/{candidateId}/readiness", c + "/readiness", candidateData),
+                new Row("GET /api/candidates/{candidateId}/jumps", c + "/jumps", candidateData),
                 new Row("GET /api/candidates/{candidateId}/profile/stream", c + "/profile/stream", candidateData),
                 new Row("GET /api/candidates/{candidateId}/sessions", c + "/sessions", candidateData),
                 new Row("GET /api/candidates/{candidateId}/history.csv", c + "/history.csv", candidateData),
@@ -173,6 +176,9 @@ class AccessMatrixIntegrationTest extends ReadSideIntegrationTest {
                 new Row("GET /api/admin/rebuild", "/api/admin/rebuild", adminOnly),
                 new Row("GET /api-docs", "/api-docs", everyone),
                 new Row("GET /api-docs.yaml", "/api-docs.yaml", everyone),
+                new Row("GET /api-docs/swagger-config", "/api-docs/swagger-config", everyone),
+                // Swagger UI's entry redirects to its page, open to everyone like the description it shows.
+                new Row("GET /swagger-ui.html", "/swagger-ui.html", 302, 302, 302, 302, 302, 302),
                 new Row("GET /actuator/health", "/actuator/health", everyone),
                 new Row("GET /actuator/health/liveness", "/actuator/health/liveness", everyone),
                 new Row("GET /actuator/prometheus", "/actuator/prometheus", everyone)));
