@@ -28,6 +28,7 @@ class ReviewController {
     }
 
     static final int MAX_WAITED_HOURS = 24 * 365;
+    static final int MAX_CANDIDATE_ID_LENGTH = 200;
 
     /**
      * Oldest answer first; only the coach themselves may read it (404 for anyone else), empty when nothing waits.
@@ -47,6 +48,11 @@ class ReviewController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         PageRequest request = new PageRequest(page, size);
+        // An id is printable text of modest length; PostgreSQL's text cannot even hold a NUL character.
+        if (candidate != null
+                && (candidate.length() > MAX_CANDIDATE_ID_LENGTH || candidate.chars().anyMatch(Character::isISOControl))) {
+            throw new BadRequest("candidate", "must be a candidate's id");
+        }
         if (waitedHours != null && (waitedHours < 0 || waitedHours > MAX_WAITED_HOURS)) {
             throw new BadRequest("waitedHours", "must be from 0 to " + MAX_WAITED_HOURS);
         }
