@@ -10,7 +10,11 @@ import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -119,10 +123,24 @@ class LoginThrottle {
     }
 
     private String userKey(String username) {
-        return purpose + ":user:" + username;
+        return purpose + ":user:" + digest(username);
     }
 
     private String clientKey(String client) {
-        return purpose + ":client:" + client;
+        return purpose + ":client:" + digest(client);
+    }
+
+    /**
+     * A row's id names what was guessed by its SHA-256, not as typed: of fixed length whatever a client sends (a 2 MB
+     * or NUL-bearing name, which PostgreSQL's text cannot hold, is throttled like any other), and no username sits in
+     * the table as written.
+     */
+    private static String digest(String value) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 }
