@@ -125,6 +125,10 @@ class AccountController {
      * Erases a withdrawn person for good (their key is deleted; docs/privacy.md). 409 for an account not withdrawn, or
      * one erased already.
      */
+    @Operation(
+            summary =
+                    "Erase a withdrawn person for good: their key is deleted, their personal fields read as erased (an admin)")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping("/{accountId}/erase")
     ResponseEntity<Changed> erase(
             @AuthenticationPrincipal Actor actor,

@@ -3,6 +3,7 @@ package dev.practicetracker.query.privacy;
 import dev.practicetracker.events.Role;
 import dev.practicetracker.security.Actor;
 import dev.practicetracker.security.Problems;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -27,6 +28,9 @@ class ExportController {
         this.export = export;
     }
 
+    @Operation(
+            summary =
+                    "Everything held about a candidate, as one JSON file built from their events (the candidate, an admin)")
     @GetMapping(path = "/api/candidates/{candidateId}/export", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> export(@AuthenticationPrincipal Actor actor, @PathVariable String candidateId) {
         if (!actor.is(Role.ADMIN) && !actor.getName().equals(candidateId)) {

@@ -50,7 +50,8 @@ class ReviewController {
         PageRequest request = new PageRequest(page, size);
         // An id is printable text of modest length; PostgreSQL's text cannot even hold a NUL character.
         if (candidate != null
-                && (candidate.length() > MAX_CANDIDATE_ID_LENGTH || candidate.chars().anyMatch(Character::isISOControl))) {
+                && (candidate.length() > MAX_CANDIDATE_ID_LENGTH
+                        || candidate.chars().anyMatch(Character::isISOControl))) {
             throw new BadRequest("candidate", "must be a candidate's id");
         }
         if (waitedHours != null && (waitedHours < 0 || waitedHours > MAX_WAITED_HOURS)) {
