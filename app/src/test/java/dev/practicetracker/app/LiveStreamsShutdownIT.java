@@ -127,18 +127,33 @@ class LiveStreamsShutdownIT {
         }
     }
 
-    /** One HTTP response's head and body (by Content-Length), or what came before the connection closed. */
+    /** One HTTP response's head and body (by Content-Length, or chunked), or what came before the connection closed. */
     private static String readResponse(InputStream in) throws IOException {
-        StringBuilder head = new StringBuilder();
-        int next;
-        while (!head.toString().endsWith("\r\n\r\n") && (next = in.read()) != -1) {
-            head.append((char) next);
-        }
-        String text = head.toString();
+        String text = readLine(in, "\r\n\r\n");
         int length = 0;
+        boolean chunked = false;
         for (String line : text.split("\r\n")) {
-            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+            String lower = line.toLowerCase(java.util.Locale.ROOT);
+            if (lower.startsWith("content-length:")) {
                 length = Integer.parseInt(line.substring(15).trim());
+            } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                chunked = true;
+            }
+        }
+        if (chunked) {
+            StringBuilder body = new StringBuilder();
+            while (true) {
+                String size = readLine(in, "\r\n").trim();
+                assertThat(size)
+                        .as("a chunk's size in " + text.lines().findFirst().orElse(""))
+                        .isNotEmpty();
+                int chunk = Integer.parseInt(size, 16);
+                byte[] data = in.readNBytes(chunk + 2);
+                assertThat(data).as("a whole chunk").hasSize(chunk + 2);
+                if (chunk == 0) {
+                    return text + body;
+                }
+                body.append(new String(data, 0, chunk, StandardCharsets.UTF_8));
             }
         }
         byte[] body = in.readNBytes(length);
@@ -146,6 +161,16 @@ class LiveStreamsShutdownIT {
                 .as("the whole body of " + text.lines().findFirst().orElse("an empty answer"))
                 .hasSize(length);
         return text + new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** Bytes up to and including {@code end}, or up to the end of the stream. */
+    private static String readLine(InputStream in, String end) throws IOException {
+        StringBuilder read = new StringBuilder();
+        int next;
+        while (!read.toString().endsWith(end) && (next = in.read()) != -1) {
+            read.append((char) next);
+        }
+        return read.toString();
     }
 
     private static String login(ServiceJar command, String username, String password) throws IOException {
