@@ -30,7 +30,8 @@ class OneCommandRunIT {
         int sessions;
         try (TrackerProcess first = TrackerProcess.start(data, "run-first", "--demo")) {
             assertThat(first.output()).contains("Interview practice tracker is running on", "demo-coach");
-            assertThat(Files.exists(data.resolve("postgres").resolve("PG_VERSION")))
+            assertThat(Files.exists(data.resolve("demo").resolve("postgres").resolve("PG_VERSION")))
+                    .as("the demo keeps its embedded database apart, in data/demo")
                     .isTrue();
             String coach = login(first, "demo-coach");
             assertThat(enrolled(first, coach)).isEqualTo(6);
