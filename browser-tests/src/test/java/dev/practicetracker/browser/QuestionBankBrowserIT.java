@@ -25,7 +25,8 @@ class QuestionBankBrowserIT extends Chromium {
         assertThat(foundation).isLessThan(databases);
         page.locator("#filter-difficulty").selectOption("");
         page.locator("#search").fill("index");
-        assertThat(page.locator("#questions > li").first()).containsText(Pattern.compile("index", Pattern.CASE_INSENSITIVE));
+        assertThat(page.locator("#questions > li").first())
+                .containsText(Pattern.compile("index", Pattern.CASE_INSENSITIVE));
 
         // Adding without a theme names what is missing.
         Locator add = page.locator("#add-question");
