@@ -70,7 +70,8 @@ function levelsSection(profile) {
 function svg(tag, attrs = {}, ...children) {
   const node = document.createElementNS(SVG, tag);
   Object.entries(attrs).forEach(([key, value]) => node.setAttribute(key, String(value)));
-  children.flat().forEach((child) => node.append(child instanceof Node ? child : document.createTextNode(String(child))));
+  children.flat(Infinity).filter((child) => child !== null && child !== undefined)
+    .forEach((child) => node.append(child instanceof Node ? child : document.createTextNode(String(child))));
   return node;
 }
 
@@ -88,7 +89,7 @@ function smallChart(theme, points, first, last) {
   const y = (level) => CHART.top + (1 - Math.max(0, Math.min(100, level)) / 100) * h;
   const levelled = points.filter((p) => p.level !== null && p.level !== undefined)
     .map((p) => ({ ...p, at: Date.parse(p.day + 'T12:00:00Z') }));
-  const grid = [0, 50, 100].map((v) => [
+  const grid = [0, 50, 100].flatMap((v) => [
     svg('line', { x1: CHART.left, x2: CHART.width - CHART.right, y1: y(v), y2: y(v), stroke: '#d5dae3', 'stroke-width': 0.6 }),
     svg('text', { x: CHART.left - 3, y: y(v) + 3, 'text-anchor': 'end', class: 'axis' }, String(v)),
   ]);
