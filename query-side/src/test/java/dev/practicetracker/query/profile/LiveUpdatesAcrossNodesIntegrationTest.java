@@ -64,8 +64,8 @@ class LiveUpdatesAcrossNodesIntegrationTest {
     @BeforeAll
     static void startTwoNodes() {
         String database = TestDatabases.createDatabase();
-        first = node(database);
-        second = node(database);
+        first = node(database, "query-1");
+        second = node(database, "query-2");
     }
 
     @AfterAll
@@ -93,6 +93,11 @@ class LiveUpdatesAcrossNodesIntegrationTest {
                 .until(() -> jdbc.queryForObject(
                                 "SELECT COUNT(*) FROM qs_answer WHERE candidate_id = ?", Long.class, candidate)
                         == 2);
+        assertThat(jdbc.queryForList(
+                        "SELECT DISTINCT owner FROM token_entry WHERE processor_name = 'read-models'", String.class))
+                .as("segments claimed under the nodes' own names")
+                .isNotEmpty()
+                .isSubsetOf("query-1", "query-2");
         Long credentials = jdbc.queryForObject(
                 "SELECT credentials_version FROM qs_accounts WHERE account_id = ?", Long.class, candidate);
         String token = first.getBean(Tokens.class)
@@ -129,13 +134,15 @@ class LiveUpdatesAcrossNodesIntegrationTest {
                 .isNotNull();
     }
 
-    private static ConfigurableApplicationContext node(String database) {
+    /** A node under a name of its own: two in one JVM would otherwise claim segments as one owner (pid@host). */
+    private static ConfigurableApplicationContext node(String database, String name) {
         return new SpringApplicationBuilder(QuerySideApplication.class)
                 .run(
                         "--spring.datasource.url=" + database,
                         "--server.port=0",
                         "--TRACKER_EMBEDDED_DATABASE=false",
-                        "--DATABASE_POOL_SIZE=4");
+                        "--DATABASE_POOL_SIZE=4",
+                        "--TRACKER_NODE_ID=" + name);
     }
 
     private static boolean listening(ConfigurableApplicationContext node) {
