@@ -3,14 +3,20 @@ package dev.practicetracker.command;
 import static dev.practicetracker.command.CommandApi.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.practicetracker.database.TestDatabases;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -21,8 +27,10 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * The command side stopped and started again on the same database: aggregates are rebuilt from the event store and
- * keep enforcing their rules, and the question catalogue is not loaded a second time.
+ * keep enforcing their rules, the question catalogue is not loaded a second time, and deadlines that fell due
+ * meanwhile run at once.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class RestartIntegrationTest {
 
     private static final int CATALOGUE_SIZE = 120;
@@ -92,11 +100,41 @@ class RestartIntegrationTest {
         }
     }
 
-    private static ConfigurableApplicationContext start(String url) {
+    @Test
+    void deadlinesThatFellDueWhileTheServiceWasDownRunPromptlyAndQuietlyAfterStart(CapturedOutput output)
+            throws InterruptedException {
+        String url = TestDatabases.createDatabase();
+        String session;
+        try (ConfigurableApplicationContext first = start(url, "--tracker.session.inactivity-timeout=PT2S")) {
+            CommandApi api = api(first).newCandidate("cand-overdue");
+            session =
+                    api.startSession(api.accountId(), "git", 2).get("sessionId").asText();
+        }
+        Thread.sleep(3_000);
+        int logBefore = output.length();
+
+        try (ConfigurableApplicationContext second =
+                start(url, "--tracker.session.inactivity-timeout=PT2S", "--db-scheduler.polling-interval=1s")) {
+            JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
+            await().atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> jdbc.queryForObject(
+                                    "SELECT count(*) FROM domain_event_entry"
+                                            + " WHERE aggregate_identifier = ? AND payload_type LIKE '%SessionExpiredEvent'",
+                                    Long.class, session)
+                            == 1);
+        }
+        String startLog = output.toString().substring(logBefore);
+        assertThat(startLog).doesNotContain(" ERROR ").doesNotContain("Exception");
+    }
+
+    private static ConfigurableApplicationContext start(String url, String... arguments) {
         // server.port as a command-line argument: as a default property it would lose to application.yml's 8081.
+        List<String> all = new ArrayList<>(List.of("--server.port=0"));
+        all.addAll(List.of(arguments));
         return new SpringApplicationBuilder(CommandSideApplication.class)
                 .properties("spring.datasource.url=" + url, "server.port=0")
-                .run("--server.port=0");
+                .run(all.toArray(String[]::new));
     }
 
     private static CommandApi api(ConfigurableApplicationContext context) {
