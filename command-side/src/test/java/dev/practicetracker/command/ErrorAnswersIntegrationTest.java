@@ -1,19 +1,27 @@
 package dev.practicetracker.command;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.practicetracker.database.FreshTestDatabase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -24,6 +32,7 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = FreshTestDatabase.class)
+@ExtendWith(OutputCaptureExtension.class)
 class ErrorAnswersIntegrationTest {
 
     @LocalServerPort
@@ -82,6 +91,46 @@ class ErrorAnswersIntegrationTest {
         } finally {
             jdbc.execute("ALTER TABLE command_accounts_away RENAME TO command_accounts");
         }
+    }
+
+    @Test
+    void aFullDiskIsRefusedWith503AndLoggedAsAFullDiskInOneLine(CapturedOutput output) {
+        CommandApi api = new CommandApi(http, jdbc).newCandidate("cand-disk-full");
+        JsonNode started = api.startSession(api.accountId(), "git", 2);
+        String session = started.get("sessionId").asText();
+        List<String> questions = CommandApi.questionIds(started);
+        long before = api.eventCount();
+        // What PostgreSQL raises when it cannot extend a table's file: its own SQLState, from a trigger on the append.
+        jdbc.execute("CREATE FUNCTION disk_is_full() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                + " RAISE EXCEPTION USING ERRCODE = '53100',"
+                + " MESSAGE = 'could not extend file \"base/16384/16390\": No space left on device'; END $$");
+        jdbc.execute("CREATE TRIGGER disk_is_full BEFORE INSERT ON domain_event_entry"
+                + " FOR EACH ROW EXECUTE FUNCTION disk_is_full()");
+        int logBefore = output.length();
+        ResponseEntity<String> refused;
+        try {
+            refused = api.answer(session, questions.get(0));
+        } finally {
+            jdbc.execute("DROP TRIGGER disk_is_full ON domain_event_entry");
+            jdbc.execute("DROP FUNCTION disk_is_full()");
+        }
+
+        assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(503);
+        assertThat(refused.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(refused.getHeaders().getFirst("Retry-After")).isEqualTo("30");
+        assertThat(refused.getBody()).contains("database-out-of-resources").doesNotContain("base/16384");
+        assertThat(api.eventCount()).isEqualTo(before);
+        List<String> logged = output.toString().substring(logBefore).lines().toList();
+        assertThat(logged)
+                .filteredOn(line -> line.contains(" ERROR "))
+                .singleElement(as(InstanceOfAssertFactories.STRING))
+                .contains("disk full (SQLState 53100): could not extend file")
+                .doesNotContain("already inserted");
+        assertThat(logged).noneMatch(line -> line.startsWith("\tat "));
+
+        assertThat(api.answer(session, questions.get(0)).getStatusCode().value())
+                .as("served again once there is space")
+                .isEqualTo(201);
     }
 
     /** Headers, then optionally an empty string and the body. */

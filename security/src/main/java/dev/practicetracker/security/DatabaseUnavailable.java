@@ -8,6 +8,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.lang.Nullable;
 
 /**
  * Tells a failure caused by an unreachable database from any other, wherever it surfaces: the pool giving up on a
@@ -57,6 +58,69 @@ public final class DatabaseUnavailable {
                 .headers(problem.getHeaders())
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
                 .body(problem.getBody());
+    }
+
+    /**
+     * The server's refusal for want of resources behind {@code failure}: SQLState class {@code 53}, a full disk
+     * ({@code 53100}), no memory ({@code 53200}) or no connection slot ({@code 53300}). Axon and Spring report it as a
+     * failed append or a data access failure, with the server's reason at the bottom of the stack trace; an operator
+     * needs that reason first.
+     */
+    public static Optional<SQLException> outOfResourcesCauseOf(Throwable failure) {
+        SQLException deepest = null;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                // A batch's own exception repeats the statement with its values; the server's words are in the next.
+                for (SQLException each = sql; each != null; each = each.getNextException()) {
+                    if (isOutOfResources(each.getSQLState())) {
+                        deepest = each;
+                    }
+                }
+            }
+        }
+        return Optional.ofNullable(deepest);
+    }
+
+    /** One log line's worth: what ran out, the SQLState and the server's own words. */
+    public static String describeOutOfResources(SQLException cause) {
+        String state = String.valueOf(cause.getSQLState());
+        String what = switch (state) {
+            case "53100" -> "disk full";
+            case "53200" -> "out of memory";
+            case "53300" -> "too many connections";
+            default -> "out of resources";
+        };
+        String message = cause.getMessage();
+        return what + " (SQLState " + state + "): "
+                + (message == null
+                        ? ""
+                        : message.lines().findFirst().orElse("").replaceFirst("^(ERROR|FATAL|PANIC): ", ""));
+    }
+
+    public static ProblemDetail outOfResourcesProblem() {
+        return Problems.problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "database-out-of-resources",
+                "Database out of resources",
+                "the database cannot store or read anything just now (out of disk space, memory or connections);"
+                        + " nothing of this request was stored, and the operator's log says why; send it again in "
+                        + OUT_OF_RESOURCES_RETRY_AFTER_SECONDS + " seconds");
+    }
+
+    /** An operator has to act before such a request can succeed: clients wait longer than for a restart. */
+    public static final int OUT_OF_RESOURCES_RETRY_AFTER_SECONDS = 30;
+
+    /** The answer of a controller or its advice. */
+    public static <T> ResponseEntity<T> respondOutOfResources() {
+        ResponseEntity<T> problem = Problems.respond(outOfResourcesProblem());
+        return ResponseEntity.status(problem.getStatusCode())
+                .headers(problem.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(OUT_OF_RESOURCES_RETRY_AFTER_SECONDS))
+                .body(problem.getBody());
+    }
+
+    private static boolean isOutOfResources(@Nullable String sqlState) {
+        return sqlState != null && sqlState.startsWith("53");
     }
 
     private static boolean isConnectionState(String sqlState) {

@@ -10,7 +10,9 @@ import dev.practicetracker.security.FrameworkProblems;
 import dev.practicetracker.security.Problems;
 import dev.practicetracker.security.Problems.FieldError;
 import jakarta.servlet.http.HttpServletRequest;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -157,12 +159,20 @@ class CommandProblems extends FrameworkProblems {
 
     /**
      * Anything unforeseen: logged with its stack trace for the operator, answered without internals. A database that
-     * cannot be reached is foreseen: 503 with {@code Retry-After}, logged once per outage by the database monitor.
+     * cannot be reached is foreseen: 503 with {@code Retry-After}, logged once per outage by the database monitor. So
+     * is one out of disk, memory or connections: 503, logged in one line with the server's reason.
      */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (DatabaseUnavailable.causeOf(e).isPresent()) {
             return DatabaseUnavailable.respond();
+        }
+        Optional<SQLException> exhausted = DatabaseUnavailable.outOfResourcesCauseOf(e);
+        if (exhausted.isPresent()) {
+            log.error(
+                    "Command refused with 503, nothing stored: the database is {}",
+                    DatabaseUnavailable.describeOutOfResources(exhausted.get()));
+            return DatabaseUnavailable.respondOutOfResources();
         }
         for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
             if (cause instanceof Duplicate duplicate) {
