@@ -68,6 +68,34 @@ class AdminBrowserIT extends Chromium {
     }
 
     @Test
+    void anAdminRebuildsTheReadModelsFromThePageAndSeesItFinishWithTheEventsItReplayed() {
+        Page page = desk();
+        logIn(page, Api.ADMIN, Api.ADMIN_PASSWORD, null);
+        Locator section = page.locator("#read-models");
+        Locator status = section.locator("#rebuild-status");
+        assertThat(status).not().containsText("Reading");
+        assertThat(section.locator("#dead-letters")).containsText("No dead letters");
+
+        section.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Rebuild the read models…"))
+                .click();
+        assertThat(section.locator(".confirm")).containsText("Pages stay as they are until it is done");
+        section.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Yes, rebuild"))
+                .click();
+
+        assertThat(status).containsText(Pattern.compile("Last rebuild done .*: [0-9,]+ events in [0-9]+ s"));
+        assertThat(section.locator("#rebuild-progress")).isHidden();
+        screenshot(page, "15-admin-rebuild-done");
+        String admin = app.api.adminToken();
+        app.api.await(
+                admin,
+                "/api/admin/rebuild",
+                progress -> progress.get("state").asText().equals("done")
+                        && progress.get("eventsDone").asLong()
+                                == progress.get("eventsTotal").asLong()
+                        && progress.get("eventsTotal").asLong() > 0);
+    }
+
+    @Test
     void anAdminLocksAndUnlocksACandidateWithdrawsThemFromACohortAndIsRefusedLockingThemselves() {
         String admin = app.api.adminToken();
         String coachId = app.api.createAccount(admin, unique("coach"), "coach");

@@ -17,6 +17,15 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+/**
+ * container.replaceChildren(...) for children as el() takes them: null, undefined and false are left out and arrays
+ * flattened (replaceChildren itself would show a null as the text "null").
+ */
+export function fill(container, ...children) {
+  container.replaceChildren(...children.flat(Infinity).filter((child) => child !== null && child !== undefined && child !== false));
+  return container;
+}
+
 export const $ = (selector, root = document) => root.querySelector(selector);
 
 const NAV = {

@@ -41,7 +41,7 @@ class QuestionController {
 
     record QuestionAccepted(QuestionId questionId, String outcome) {}
 
-    @Operation(summary = "Add a question to the bank (an admin)")
+    @Operation(summary = "Add a question to the bank (a coach or an admin)")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<QuestionAccepted> add(@Valid @RequestBody AddQuestionRequest request) {
@@ -59,7 +59,7 @@ class QuestionController {
 
     record ReviseQuestionRequest(@NotNull Difficulty difficulty, String prompt, String strongAnswer) {}
 
-    @Operation(summary = "Revise a question: its difficulty, prompt and guidance (an admin)")
+    @Operation(summary = "Revise a question: its difficulty, prompt and guidance (a coach or an admin)")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PutMapping("/{questionId}")
     ResponseEntity<QuestionAccepted> revise(
@@ -71,7 +71,7 @@ class QuestionController {
 
     record RetireQuestionRequest(String reason) {}
 
-    @Operation(summary = "Retire a question: no new session asks it, past answers keep it (an admin)")
+    @Operation(summary = "Retire a question: no new session asks it, past answers keep it (a coach or an admin)")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping("/{questionId}/retire")
     ResponseEntity<QuestionAccepted> retire(

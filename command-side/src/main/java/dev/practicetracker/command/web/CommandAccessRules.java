@@ -42,10 +42,11 @@ class CommandAccessRules implements AccessRules {
                 .hasRole(ADMIN)
                 .requestMatchers(HttpMethod.PUT, "/api/cohorts/*/coach")
                 .hasRole(ADMIN)
+                // Coaches keep the question bank with the admins: they are the ones who know what a cohort needs.
                 .requestMatchers(HttpMethod.POST, "/api/questions", "/api/questions/*/retire")
-                .hasRole(ADMIN)
+                .hasAnyRole(COACH, ADMIN)
                 .requestMatchers(HttpMethod.PUT, "/api/questions/*")
-                .hasRole(ADMIN)
+                .hasAnyRole(COACH, ADMIN)
                 .requestMatchers(
                         HttpMethod.POST,
                         "/api/sessions",

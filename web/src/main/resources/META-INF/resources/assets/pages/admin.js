@@ -1,5 +1,5 @@
 import { api, ApiError, currentAccount, get, post } from '../api.js';
-import { $, el, header, onSubmit, refusal, when } from '../ui.js';
+import { $, duration, el, header, onSubmit, refusal, when } from '../ui.js';
 
 const content = $('#content');
 let accounts = [];
@@ -324,6 +324,101 @@ function tables() {
         }))))));
 }
 
+/*
+ * The read models: rebuilding them from the event store (readers see the current ones, whole, until the rebuilt ones
+ * replace them in one step), its progress while it runs, and the events a projection could not handle.
+ */
+const numbers = new Intl.NumberFormat();
+
+function rebuildText(progress) {
+  if (progress.state === 'running') {
+    return `Rebuilding: ${numbers.format(progress.eventsDone)} of ${numbers.format(progress.eventsTotal)} events`
+      + ` (${Math.floor(progress.percentDone)} %), ${numbers.format(Math.round(progress.eventsPerSecond))} events/s,`
+      + ` started ${when(progress.startedAt)}. Pages keep showing the current read models until it is done.`;
+  }
+  if (progress.state === 'done') {
+    const took = progress.startedAt && progress.finishedAt
+      ? (Date.parse(progress.finishedAt) - Date.parse(progress.startedAt)) / 1000 : null;
+    return `Last rebuild done ${when(progress.finishedAt)}: ${numbers.format(progress.eventsTotal)} events`
+      + `${took !== null ? ` in ${duration(Math.max(1, Math.round(took)))}` : ''}`
+      + ` (${numbers.format(Math.round(progress.eventsPerSecond))} events/s).`;
+  }
+  return 'No rebuild since this query node started: the read models are kept current from the event store as events arrive.';
+}
+
+let polling = null;
+
+function readModelsSection() {
+  const status = el('p', { id: 'rebuild-status', role: 'status' }, 'Reading the rebuild\'s state…');
+  const bar = el('progress', { id: 'rebuild-progress', max: '100', 'aria-label': 'Rebuild progress', hidden: true });
+  const form = el('form', { id: 'rebuild', novalidate: true },
+    el('p', { class: 'hint' }, 'Replays every event into fresh tables beside the live ones, then switches over in one'
+      + ' transaction: until then every page shows the current read models, whole. Use it after a projection was changed.'),
+    el('div', { class: 'actions' }, el('button', { type: 'submit', name: 'rebuild', class: 'secondary' }, 'Rebuild the read models…')));
+  const letters = el('div', { id: 'dead-letters' });
+
+  const show = (progress) => {
+    status.textContent = rebuildText(progress);
+    const running = progress.state === 'running';
+    bar.hidden = !running;
+    if (running) bar.value = progress.percentDone;
+    form.querySelector('button[name=rebuild]').disabled = running;
+    if (running && !polling) {
+      polling = setInterval(() => get('/api/admin/rebuild').then((next) => {
+        if (next.state !== 'running') {
+          clearInterval(polling);
+          polling = null;
+          reload();
+        }
+        show(next);
+      }).catch((e) => { status.textContent = `The rebuild's state could not be read: ${e.message}`; }), 1000);
+    }
+  };
+
+  act(form, 'rebuild', (data, submitter) => {
+    if (!submitter || submitter.value !== 'confirmed') {
+      const question = el('p', { class: 'confirm', role: 'alert', tabindex: '-1' },
+        'Rebuild every read model from the event store? Pages stay as they are until it is done.');
+      form.querySelector('.actions').replaceChildren(question,
+        el('button', { type: 'submit', name: 'rebuild', value: 'confirmed' }, 'Yes, rebuild'),
+        el('button', { type: 'button', class: 'secondary', onclick: () => forms.readModels.replaceChildren(readModelsSection()) }, 'Cancel'));
+      question.focus();
+      return Promise.resolve();
+    }
+    return post('/api/admin/rebuild', {}).then((progress) => {
+      form.querySelector('.actions').replaceChildren(
+        el('button', { type: 'submit', name: 'rebuild', class: 'secondary', disabled: true }, 'Rebuild the read models…'));
+      show(progress);
+      status.focus();
+    });
+  });
+
+  const showLetters = (summary) => {
+    if (!summary.letters) {
+      letters.replaceChildren(el('p', { class: 'muted' }, 'No dead letters: every event was handled by every projection.'));
+      return;
+    }
+    const retry = el('form', { id: 'retry-dead-letters', novalidate: true },
+      el('button', { type: 'submit', name: 'retry', class: 'secondary' }, 'Retry them'));
+    act(retry, 'retry', () => post('/api/admin/dead-letters/retry', {}).then((outcomeOfRetry) => {
+      letters.prepend(el('p', { class: 'notice', role: 'status' },
+        `Retried: ${outcomeOfRetry.sequencesSucceeded} succeeded, ${outcomeOfRetry.lettersLeft} left.`));
+      return get('/api/admin/dead-letters?limit=20').then(showLetters);
+    }));
+    letters.replaceChildren(
+      el('p', {}, `${summary.letters} event${summary.letters === 1 ? '' : 's'} a projection could not handle`
+        + ` (${summary.sequences} sequence${summary.sequences === 1 ? '' : 's'} held back until retried):`),
+      el('ul', {}, summary.details.map((d) => el('li', {}, `${d.eventType} of ${when(d.eventTime)}`))),
+      retry);
+  };
+
+  get('/api/admin/rebuild').then(show).catch((e) => { status.textContent = `The rebuild's state could not be read: ${e.message}`; });
+  get('/api/admin/dead-letters?limit=20').then(showLetters)
+    .catch((e) => letters.replaceChildren(el('p', { class: 'form-error', role: 'alert' }, e.message)));
+  return el('section', { class: 'card', id: 'read-models', 'aria-labelledby': 'read-models-title' },
+    el('h2', { id: 'read-models-title' }, 'Read models'), status, bar, form, el('h3', {}, 'Dead letters'), letters);
+}
+
 let forms;
 /** Refreshes a picker's options from the lists, keeping what is chosen. */
 function refill(select, options) {
@@ -339,8 +434,10 @@ const people = (role) => accounts.filter((a) => a.role === role && (a.status || 
 
 function draw() {
   if (!forms) {
-    forms = { account: accountForm(), cohort: cohortForm(), enrol: enrolForm(), tables: el('div', {}) };
-    content.replaceChildren(el('div', { class: 'grid2' }, forms.account, el('div', {}, forms.cohort, forms.enrol)), forms.tables);
+    forms = { account: accountForm(), cohort: cohortForm(), enrol: enrolForm(), tables: el('div', {}), readModels: el('div', {}) };
+    forms.readModels.replaceChildren(readModelsSection());
+    content.replaceChildren(el('div', { class: 'grid2' }, forms.account, el('div', {}, forms.cohort, forms.enrol)), forms.tables,
+      forms.readModels);
   }
   refill($('#coachId'), people('coach'));
   refill($('#candidateId'), people('candidate'));

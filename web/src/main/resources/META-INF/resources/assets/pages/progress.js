@@ -1,7 +1,7 @@
 import { currentAccount, get } from '../api.js';
 import { startSession } from '../sessions.js';
 import {
-  $, el, header, refusal, levelBadge, levelText, signed, when, day, duration,
+  $, el, fill, header, refusal, levelBadge, levelText, signed, when, day, duration,
 } from '../ui.js';
 
 const content = $('#content');
@@ -359,7 +359,7 @@ async function render() {
     get(path('/profile')), get(path('/progress')), get(path('/next')), get(path('/calibration')), get(path('/sessions')),
     get(path('/criteria')), get(path('/readiness')), get(path('/jumps')), get(path('/sessions?size=100')),
   ]);
-  content.replaceChildren(
+  fill(content,
     el('p', { class: 'live' }, el('span', { id: 'live-state' }, 'Connecting to live updates…'), ' ',
       el('span', { id: 'live', role: 'status', 'aria-live': 'polite' })),
     readinessSection(readiness),

@@ -1,7 +1,8 @@
-// The question bank: browse and search by theme, difficulty and words; an admin adds, revises and retires questions.
+// The question bank: browse and search by theme, difficulty and words; a coach or an admin adds, revises and retires
+// questions.
 import { currentAccount, get, post, api } from '../api.js';
 import {
-  $, el, header, onSubmit, refusal, invalid, day,
+  $, el, fill, header, onSubmit, refusal, invalid, day,
 } from '../ui.js';
 
 const content = $('#content');
@@ -10,7 +11,8 @@ const PAGE_SIZE = 20;
 const titles = {};
 const state = { theme: '', difficulty: '', words: '', retired: false, page: 0 };
 let all = [];
-let admin = false;
+/** Coaches and admins keep the bank; candidates browse it. */
+let keeper = false;
 
 /** The whole bank (a catalogue of about a hundred questions), read a hundred at a time. */
 async function loadAll() {
@@ -85,7 +87,7 @@ async function reloadUntil(until, message) {
 }
 
 function row(q) {
-  const actions = admin ? el('details', {},
+  const actions = keeper ? el('details', {},
     el('summary', {}, 'Revise or retire'),
     el('div', { class: 'row-actions' },
       questionForm(q, (message) => reloadUntil(() => all.some((x) => x.questionId === q.questionId && x.revisedAt !== q.revisedAt), message)),
@@ -118,14 +120,14 @@ function draw(message) {
     const now = matching();
     const count = Math.max(1, Math.ceil(now.length / PAGE_SIZE));
     const slice = now.slice(state.page * PAGE_SIZE, (state.page + 1) * PAGE_SIZE);
-    list.replaceChildren(
+    fill(list,
       el('p', { class: 'status-line', id: 'bank-count', 'aria-live': 'polite' }, `${now.length} questions${count > 1 ? ` · page ${state.page + 1} of ${count}` : ''}`),
       slice.length ? el('ul', { class: 'plain', id: 'questions' }, slice.map(row)) : el('p', {}, 'No question matches.'),
       count > 1 ? el('div', { class: 'pager' },
         el('button', { type: 'button', class: 'secondary', disabled: state.page === 0, onclick: () => { state.page -= 1; drawList(); } }, 'Previous'),
         el('button', { type: 'button', class: 'secondary', id: 'bank-next', disabled: state.page + 1 >= count, onclick: () => { state.page += 1; drawList(); } }, 'Next')) : null);
   }
-  content.replaceChildren(
+  fill(content,
     message ? el('p', { class: 'notice', role: 'status', id: 'bank-saved' }, message) : null,
     el('section', { class: 'card', 'aria-label': 'Find questions' },
       el('div', { class: 'review-filters' },
@@ -134,7 +136,7 @@ function draw(message) {
         el('div', {}, el('label', { for: 'search' }, 'Words in the question or its guidance'), words),
         el('div', { class: 'choices' }, el('label', { for: 'show-retired' }, retired, 'Show retired questions'))),
       list),
-    admin ? questionForm(null, (text) => {
+    keeper ? questionForm(null, (text) => {
       const before = all.length;
       return reloadUntil(() => all.length > before, text);
     }) : null);
@@ -144,7 +146,7 @@ function draw(message) {
 async function render() {
   const account = await currentAccount();
   header(account);
-  admin = account.role === 'admin';
+  keeper = account.role === 'admin' || account.role === 'coach';
   const themes = await get('/api/themes');
   themes.forEach((t) => { titles[t.id] = t.title; });
   await loadAll();
