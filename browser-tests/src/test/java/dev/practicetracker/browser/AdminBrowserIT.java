@@ -96,6 +96,61 @@ class AdminBrowserIT extends Chromium {
     }
 
     @Test
+    void anAdminSetsTheRetentionPeriodAndErasesAWithdrawnPersonFromThePage() {
+        String admin = app.api.adminToken();
+        String leaver = unique("leaver");
+        String leaverId = app.api.createAccount(admin, leaver, "candidate");
+        app.api.postAs(admin, "/api/accounts/" + leaverId + "/withdraw", java.util.Map.of("reason", "moved abroad"));
+        app.api.await(
+                admin,
+                "/api/admin/accounts/" + leaverId + "/history",
+                history -> history.get("account").get("status").asText().equals("withdrawn"));
+
+        Page page = desk();
+        logIn(page, Api.ADMIN, Api.ADMIN_PASSWORD, null);
+        Locator section = page.locator("#personal-data");
+        Locator days = section.getByLabel("Erase withdrawn accounts after (days)");
+        days.fill("0");
+        section.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Set the period"))
+                .click();
+        assertThat(section.locator(".field-error")).containsText("from 1 day to 3650 days");
+        assertThat(days).hasAttribute("aria-invalid", "true");
+
+        days.fill("90");
+        section.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Set the period"))
+                .click();
+        assertThat(section.locator(".notice"))
+                .hasText("Saved: withdrawn accounts are erased 90 days after their withdrawal.");
+        assertThat(section.locator("#retention-status"))
+                .containsText(Pattern.compile(
+                        "erased 90 days after their withdrawal; set .* by .*still kept; the next is erased"));
+        screenshot(page, "16-admin-retention");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Manage " + leaver))
+                .click();
+        Locator erase = page.locator("form[id$=-erase]");
+        erase.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Erase " + leaver + "…"))
+                .click();
+        assertThat(erase.locator(".field-error")).containsText("Say why the person is erased");
+        erase.getByLabel("Why the person is erased").fill("asked to be forgotten");
+        erase.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Erase " + leaver + "…"))
+                .click();
+        assertThat(erase.locator(".confirm")).containsText("can never be read again");
+        erase.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Yes, erase " + leaver))
+                .click();
+        assertThat(page.locator("[data-outcome]")).containsText("Erased " + leaver);
+        assertThat(page.locator("#accounts")).not().containsText(leaver);
+        app.api.await(
+                admin,
+                "/api/admin/accounts/" + leaverId + "/history",
+                history -> history.get("account").get("username").asText().equals("erased person"));
+
+        section.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Erase only by hand"))
+                .click();
+        assertThat(section.locator("#retention-status")).containsText("erased only by hand");
+    }
+
+    @Test
     void anAdminLocksAndUnlocksACandidateWithdrawsThemFromACohortAndIsRefusedLockingThemselves() {
         String admin = app.api.adminToken();
         String coachId = app.api.createAccount(admin, unique("coach"), "coach");

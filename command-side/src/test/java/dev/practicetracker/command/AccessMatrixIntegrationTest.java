@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,10 @@ class AccessMatrixIntegrationTest {
             Set.of("PUT /api/accounts/{accountId}/password", "POST /api/accounts/{accountId}/sign-out-everywhere");
 
     private final Map<Who, CommandApi> callers = new EnumMap<>(Who.class);
+
+    /** A retention period not set before, so that each admin call changes it. */
+    private static final AtomicInteger RETENTION_DAYS = new AtomicInteger(30);
+
     private final List<String> bodies = new ArrayList<>();
     private CommandApi admin;
     private String ownerCohort;
@@ -198,6 +203,13 @@ class AccessMatrixIntegrationTest {
                     expectStatus(admin.post("/api/accounts/" + id + "/withdraw", Map.of()), 202);
                     return new Call("/api/accounts/" + id + "/erase", Map.of("reason", "asked to be forgotten"));
                 }),
+                new Row(
+                        HttpMethod.PUT,
+                        "/api/admin/retention",
+                        "401 403 403 403 403 202",
+                        who -> new Call(
+                                "/api/admin/retention",
+                                Map.of("withdrawnErasedAfter", "P" + RETENTION_DAYS.incrementAndGet() + "D"))),
                 // The owner's own account: the owner with its current password, or an admin; the password stays.
                 new Row(
                         HttpMethod.PUT,

@@ -128,6 +128,13 @@ class IdempotencyIntegrationTest {
                     admin, HttpMethod.POST, "/api/accounts/" + withdrawn + "/erase", Map.of("reason", "asked"));
         });
         routes.put(
+                "PUT /api/admin/retention",
+                () -> new Request(
+                        admin,
+                        HttpMethod.PUT,
+                        "/api/admin/retention",
+                        Map.of("withdrawnErasedAfter", "P" + (30 + ++made) + "D")));
+        routes.put(
                 "POST /api/accounts/{accountId}/sign-out-everywhere",
                 () -> new Request(admin, HttpMethod.POST, "/api/accounts/" + account() + "/sign-out-everywhere", null));
         routes.put(

@@ -12,7 +12,13 @@ import dev.practicetracker.events.account.AccountUnlockedEvent;
 import dev.practicetracker.events.account.AccountWithdrawnEvent;
 import dev.practicetracker.events.account.PasswordChangedEvent;
 import dev.practicetracker.events.account.PersonErasedEvent;
+import dev.practicetracker.events.account.RetentionPolicySetEvent;
 import dev.practicetracker.security.AccountDirectory;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -90,6 +96,10 @@ class AccountsProjection implements AccountRegistry, AccountDirectory {
 
     @EventHandler
     void on(AccountWithdrawnEvent event, @SequenceNumber long sequence) {
+        jdbc.sql("UPDATE command_accounts SET withdrawn_at = :at WHERE account_id = :id")
+                .param("at", Timestamp.from(event.withdrawnAt()))
+                .param("id", event.accountId().value())
+                .update();
         update("status = :value, " + REVOKE, event.accountId(), Status.WITHDRAWN.name(), sequence);
     }
 
@@ -109,12 +119,70 @@ class AccountsProjection implements AccountRegistry, AccountDirectory {
      */
     @EventHandler
     void on(PersonErasedEvent event, @SequenceNumber long sequence) {
+        jdbc.sql("UPDATE command_accounts SET erased_at = :at WHERE account_id = :id")
+                .param("at", Timestamp.from(event.erasedAt()))
+                .param("id", event.accountId().value())
+                .update();
         update(
                 "username = '~' || md5(account_id), display_name = :value, " + REVOKE,
                 event.accountId(),
                 PersonalData.Kind.NAME.placeholder(),
                 sequence);
     }
+
+    /** The retention policy beside the accounts it applies to: one row, replaced by each change. */
+    @EventHandler
+    void on(RetentionPolicySetEvent event) {
+        jdbc.sql("""
+                INSERT INTO command_retention_policy (policy_id, withdrawn_erased_after, set_by, set_at)
+                VALUES (:id, make_interval(secs => :seconds), :setBy, :setAt)
+                ON CONFLICT (policy_id) DO UPDATE SET withdrawn_erased_after = excluded.withdrawn_erased_after,
+                    set_by = excluded.set_by, set_at = excluded.set_at
+                """)
+                .param("id", RetentionPolicySetEvent.POLICY_ID)
+                .param(
+                        "seconds",
+                        event.withdrawnErasedAfter() == null
+                                ? null
+                                : (double) event.withdrawnErasedAfter().toSeconds(),
+                        Types.DOUBLE)
+                .param("setBy", event.setBy().value())
+                .param("setAt", Timestamp.from(event.setAt()))
+                .update();
+    }
+
+    /**
+     * Withdrawn accounts whose person is still kept although the retention period has passed, oldest withdrawal
+     * first; empty while no period is set.
+     */
+    List<PersonId> dueForErasure(Instant now, int limit) {
+        return jdbc.sql("""
+                SELECT a.account_id FROM command_accounts a JOIN command_retention_policy p ON p.withdrawn_erased_after IS NOT NULL
+                 WHERE a.withdrawn_at IS NOT NULL AND a.erased_at IS NULL
+                   AND a.withdrawn_at + p.withdrawn_erased_after <= :now
+                 ORDER BY a.withdrawn_at LIMIT :limit
+                """)
+                .param("now", Timestamp.from(now))
+                .param("limit", limit)
+                .query((row, n) -> PersonId.of(row.getString(1)))
+                .list();
+    }
+
+    /** The policy's period and who set it, if one was set. */
+    Optional<RetentionPolicyView> retentionPolicy() {
+        return jdbc.sql("SELECT extract(epoch FROM withdrawn_erased_after)::bigint AS seconds, set_by, set_at"
+                        + " FROM command_retention_policy")
+                .query((row, n) -> {
+                    long seconds = row.getLong("seconds");
+                    return new RetentionPolicyView(
+                            row.wasNull() ? null : Duration.ofSeconds(seconds),
+                            PersonId.of(row.getString("set_by")),
+                            row.getTimestamp("set_at").toInstant());
+                })
+                .optional();
+    }
+
+    record RetentionPolicyView(Duration withdrawnErasedAfter, PersonId setBy, Instant setAt) {}
 
     private void update(String assignment, PersonId accountId, String value, long sequence) {
         int rows = jdbc.sql("UPDATE command_accounts SET " + assignment + " WHERE account_id = :id")

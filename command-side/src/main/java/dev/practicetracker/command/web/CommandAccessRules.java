@@ -35,6 +35,8 @@ class CommandAccessRules implements AccessRules {
                 .hasRole(ADMIN)
                 .requestMatchers(HttpMethod.POST, "/api/accounts/*/withdraw", "/api/accounts/*/erase")
                 .hasRole(ADMIN)
+                .requestMatchers(HttpMethod.PUT, "/api/admin/retention")
+                .hasRole(ADMIN)
                 .requestMatchers(HttpMethod.PUT, "/api/accounts/*/role")
                 .hasRole(ADMIN)
                 .requestMatchers(

@@ -29,7 +29,8 @@ public final class ReadModels {
             "qs_answer",
             "qs_rating",
             "qs_skill_profile",
-            "qs_progress_daily");
+            "qs_progress_daily",
+            "qs_retention_policy");
 
     private ReadModels() {}
 }

@@ -145,6 +145,7 @@ function accountPanel(a, n) {
   if (outcome && outcome.key === key) parts.push(el('p', { class: 'notice', role: 'status', tabindex: '-1', 'data-outcome': '' }, outcome.text));
   if (status === 'withdrawn') {
     parts.push(el('p', { class: 'muted' }, 'This account is withdrawn: that is final, nothing about it can change.'));
+    if (a.username !== 'erased person') parts.push(eraseForm(a, p, key));
     parts.push(historySection(a));
     return parts;
   }
@@ -219,6 +220,33 @@ function accountPanel(a, n) {
   parts.push(withdraw);
   parts.push(historySection(a));
   return parts;
+}
+
+/** Erasing is for good, so it takes two steps, and a reason (a request, a regulator's order) is required. */
+function eraseForm(a, p, key) {
+  const who = a.username;
+  const erase = el('form', { id: `${p}-erase`, class: 'row-action danger', novalidate: true },
+    el('label', { for: `${p}-erase-reason` }, 'Why the person is erased'),
+    el('input', { id: `${p}-erase-reason`, name: 'reason', type: 'text', maxlength: '1000', autocomplete: 'off' }),
+    el('div', { class: 'actions' }, el('button', { type: 'submit', name: 'erase', class: 'secondary' }, `Erase ${who}…`)));
+  act(erase, 'erase', (data, submitter) => {
+    if (!String(data.get('reason') || '').trim()) {
+      throw new ApiError(400, { errors: [{ field: 'reason', message: 'Say why the person is erased.' }] });
+    }
+    if (!submitter || submitter.value !== 'confirmed') {
+      const question = el('p', { class: 'confirm', role: 'alert', tabindex: '-1' },
+        `Erase ${who} for good? Their names, answers and comments can never be read again, by anyone.`);
+      erase.querySelector('.actions').replaceChildren(question,
+        el('button', { type: 'submit', name: 'erase', value: 'confirmed' }, `Yes, erase ${who}`),
+        el('button', { type: 'button', class: 'secondary', onclick: () => draw() }, 'Cancel'));
+      question.focus();
+      return Promise.resolve();
+    }
+    return changed(key, `Erased ${who}: the account now reads as "erased person".`,
+      `/api/accounts/${encodeURIComponent(a.accountId)}/erase`, { reason: data.get('reason') },
+      () => accountById(a.accountId).username === 'erased person');
+  }, { 'rule:reason-missing': 'reason', 'rule:reason-too-long': 'reason' });
+  return erase;
 }
 
 /** Who was allowed what, and when: the account's changes, read from its events when the section is opened. */
@@ -419,6 +447,59 @@ function readModelsSection() {
     el('h2', { id: 'read-models-title' }, 'Read models'), status, bar, form, el('h3', {}, 'Dead letters'), letters);
 }
 
+/*
+ * Personal data: how long the person of a withdrawn account is kept before being erased automatically
+ * (docs/privacy.md#retention). The command side erases them; the read side shows the period and what comes next.
+ */
+function retentionText(retention) {
+  if (!retention.withdrawnErasedAfterDays) {
+    return `Withdrawn accounts are erased only by hand (an admin's "Erase" on the account)${retention.setAt ? `; set ${when(retention.setAt)} by ${retention.setByName || retention.setBy}` : ''}.`;
+  }
+  const waiting = retention.awaitingErasure;
+  return `Withdrawn accounts are erased ${retention.withdrawnErasedAfterDays} days after their withdrawal;`
+    + ` set ${when(retention.setAt)} by ${retention.setByName || retention.setBy}. `
+    + (waiting ? `${waiting} withdrawn account${waiting === 1 ? ' is' : 's are'} still kept; the next is erased ${when(retention.nextErasureAt)} or within the hour after.`
+      : 'No withdrawn account is waiting to be erased.');
+}
+
+function retentionSection() {
+  const status = el('p', { id: 'retention-status', role: 'status' }, 'Reading the retention period…');
+  const form = el('form', { id: 'retention', novalidate: true },
+    el('label', { for: 'retention-days' }, 'Erase withdrawn accounts after (days)'),
+    el('p', { class: 'hint', id: 'retention-days-hint' }, '1 to 3650 days after the withdrawal; the account\'s events stay,'
+      + ' its names, answers and comments read as "erased person" from then on.'),
+    el('input', { id: 'retention-days', name: 'withdrawnErasedAfter', type: 'number', min: '1', max: '3650', step: '1', inputmode: 'numeric',
+      'aria-describedby': 'retention-days-hint' }),
+    el('div', { class: 'actions' },
+      el('button', { type: 'submit', name: 'setRetention', value: 'days' }, 'Set the period'),
+      el('button', { type: 'submit', name: 'setRetention', value: 'never', class: 'secondary' }, 'Erase only by hand')));
+  const refresh = (until = () => true) => (async () => {
+    for (let attempt = 0; attempt < 12; attempt++) {
+      const retention = await get('/api/admin/retention');
+      if (until(retention) || attempt === 11) {
+        status.textContent = retentionText(retention);
+        if (retention.withdrawnErasedAfterDays) form.querySelector('#retention-days').value = retention.withdrawnErasedAfterDays;
+        return;
+      }
+      await sleep(250);
+    }
+  })().catch((e) => { status.textContent = `The retention period could not be read: ${e.message}`; });
+  act(form, 'setRetention', async (data, submitter) => {
+    const never = submitter && submitter.value === 'never';
+    const days = String(data.get('withdrawnErasedAfter') || '').trim();
+    if (!never && !/^[0-9]+$/.test(days)) {
+      throw new ApiError(400, { errors: [{ field: 'withdrawnErasedAfter', message: 'Give a whole number of days, from 1 to 3650.' }] });
+    }
+    const answer = await api('PUT', '/api/admin/retention', { withdrawnErasedAfter: never ? null : `P${days}D` });
+    form.querySelectorAll('.notice').forEach((node) => node.remove());
+    form.prepend(el('p', { class: 'notice', role: 'status' }, `Saved: ${answer.outcome}.`));
+    await refresh((r) => (never ? !r.withdrawnErasedAfterDays : r.withdrawnErasedAfterDays === Number(days)));
+  }, { 'rule:retention-period': 'withdrawnErasedAfter', 'rule:no-change': 'withdrawnErasedAfter' });
+  refresh();
+  return el('section', { class: 'card', id: 'personal-data', 'aria-labelledby': 'personal-data-title' },
+    el('h2', { id: 'personal-data-title' }, 'Personal data'), status, form);
+}
+
 let forms;
 /** Refreshes a picker's options from the lists, keeping what is chosen. */
 function refill(select, options) {
@@ -437,7 +518,7 @@ function draw() {
     forms = { account: accountForm(), cohort: cohortForm(), enrol: enrolForm(), tables: el('div', {}), readModels: el('div', {}) };
     forms.readModels.replaceChildren(readModelsSection());
     content.replaceChildren(el('div', { class: 'grid2' }, forms.account, el('div', {}, forms.cohort, forms.enrol)), forms.tables,
-      forms.readModels);
+      el('div', { class: 'grid2' }, retentionSection(), forms.readModels));
   }
   refill($('#coachId'), people('coach'));
   refill($('#candidateId'), people('candidate'));

@@ -121,7 +121,7 @@ function draw(message) {
     const count = Math.max(1, Math.ceil(now.length / PAGE_SIZE));
     const slice = now.slice(state.page * PAGE_SIZE, (state.page + 1) * PAGE_SIZE);
     fill(list,
-      el('p', { class: 'status-line', id: 'bank-count', 'aria-live': 'polite' }, `${now.length} questions${count > 1 ? ` · page ${state.page + 1} of ${count}` : ''}`),
+      el('p', { class: 'status-line', id: 'bank-count', 'aria-live': 'polite' }, `${now.length} question${now.length === 1 ? '' : 's'}${count > 1 ? ` · page ${state.page + 1} of ${count}` : ''}`),
       slice.length ? el('ul', { class: 'plain', id: 'questions' }, slice.map(row)) : el('p', {}, 'No question matches.'),
       count > 1 ? el('div', { class: 'pager' },
         el('button', { type: 'button', class: 'secondary', disabled: state.page === 0, onclick: () => { state.page -= 1; drawList(); } }, 'Previous'),

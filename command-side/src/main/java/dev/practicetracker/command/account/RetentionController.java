@@ -1,0 +1,54 @@
+package dev.practicetracker.command.account;
+
+import dev.practicetracker.events.account.RetentionPolicySetEvent;
+import dev.practicetracker.security.Actor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Duration;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The programme's retention period for withdrawn accounts (docs/privacy.md#retention). */
+@RestController
+@RequestMapping("/api/admin/retention")
+class RetentionController {
+
+    private final CommandGateway commands;
+
+    RetentionController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    record RetentionRequest(
+            @Schema(
+                    description = "ISO-8601 duration after a withdrawal when the person is erased"
+                            + " (P1D to P3650D), or null to erase only by hand",
+                    example = "P90D",
+                    nullable = true)
+            Duration withdrawnErasedAfter) {}
+
+    record RetentionSet(Duration withdrawnErasedAfter, String outcome) {}
+
+    @Operation(
+            summary = "Set how long a withdrawn account's person is kept before being erased automatically (an admin)")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @PutMapping
+    ResponseEntity<RetentionSet> set(@AuthenticationPrincipal Actor actor, @RequestBody RetentionRequest request) {
+        commands.sendAndWait(new SetRetentionPolicyCommand(
+                RetentionPolicySetEvent.POLICY_ID, request.withdrawnErasedAfter(), actor));
+        Duration period = request.withdrawnErasedAfter();
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(new RetentionSet(
+                        period,
+                        period == null
+                                ? "withdrawn accounts are erased only by hand"
+                                : "withdrawn accounts are erased " + period.toDays() + " days after their withdrawal"));
+    }
+}
