@@ -6,6 +6,7 @@ import dev.practicetracker.database.FreshTestDatabase;
 import dev.practicetracker.events.PersonId;
 import dev.practicetracker.events.Role;
 import dev.practicetracker.events.account.AccountCreatedEvent;
+import dev.practicetracker.events.account.RetentionPolicySetEvent;
 import dev.practicetracker.security.Tokens;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
@@ -174,6 +175,9 @@ public abstract class ReadSideIntegrationTest {
                     }
                 }
             }
+        }
+        if (payload instanceof RetentionPolicySetEvent) {
+            return RetentionPolicySetEvent.POLICY_ID;
         }
         throw new IllegalArgumentException("no aggregate id in " + payload);
     }

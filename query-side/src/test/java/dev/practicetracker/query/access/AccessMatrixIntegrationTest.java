@@ -174,6 +174,7 @@ class AccessMatrixIntegrationTest extends ReadSideIntegrationTest {
                 new Row("GET /api/admin/dead-letters", "/api/admin/dead-letters", adminOnly),
                 new Row("POST /api/admin/dead-letters/retry", "/api/admin/dead-letters/retry", adminOnly),
                 new Row("GET /api/admin/rebuild", "/api/admin/rebuild", adminOnly),
+                new Row("GET /api/admin/retention", "/api/admin/retention", adminOnly),
                 new Row("GET /api-docs", "/api-docs", everyone),
                 new Row("GET /api-docs.yaml", "/api-docs.yaml", everyone),
                 new Row("GET /api-docs/swagger-config", "/api-docs/swagger-config", everyone),
