@@ -76,14 +76,30 @@ function formId(question) {
   return question ? `q-${question.questionId}` : 'new';
 }
 
-/** The read side follows within moments: wait until the bank shows the change, then draw. */
+/**
+ * The read side follows within moments: wait until the bank shows the change, then draw. Should it take longer (a
+ * busy node), say so, and keep looking in the background for half a minute more; the list is redrawn, filters kept,
+ * once the change shows.
+ */
 async function reloadUntil(until, message) {
+  const pause = () => new Promise((resolve) => setTimeout(resolve, 250));
   for (let attempt = 0; attempt < 20; attempt++) {
     await loadAll();
-    if (until()) break;
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    if (until()) {
+      draw(message);
+      return;
+    }
+    await pause();
   }
-  draw(message);
+  draw(`${message} The list shows it in a moment.`);
+  for (let attempt = 0; attempt < 120; attempt++) {
+    await pause();
+    await loadAll();
+    if (until()) {
+      draw(message);
+      return;
+    }
+  }
 }
 
 function row(q) {
