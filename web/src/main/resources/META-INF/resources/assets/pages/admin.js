@@ -458,7 +458,7 @@ function retentionText(retention) {
   const waiting = retention.awaitingErasure;
   return `Withdrawn accounts are erased ${retention.withdrawnErasedAfterDays} days after their withdrawal;`
     + ` set ${when(retention.setAt)} by ${retention.setByName || retention.setBy}. `
-    + (waiting ? `${waiting} withdrawn account${waiting === 1 ? ' is' : 's are'} still kept; the next is erased ${when(retention.nextErasureAt)} or within the hour after.`
+    + (waiting ? `${waiting} withdrawn account${waiting === 1 ? ' is' : 's are'} still kept; the next is erased at the first check after ${when(retention.nextErasureAt)}.`
       : 'No withdrawn account is waiting to be erased.');
 }
 
