@@ -155,16 +155,19 @@ public class EventStoreAutoConfiguration {
             Serializer serializer,
             TokenSchema tokenSchema,
             TokenStoreProperties properties,
-            @Value("${tracker.node-id:}") String nodeId) {
-        JdbcTokenStore.Builder builder = JdbcTokenStore.builder()
+            NodeName nodeName) {
+        return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .schema(tokenSchema)
                 .serializer(serializer)
-                .claimTimeout(properties.getClaimTimeout());
-        if (!nodeId.isBlank()) {
-            builder.nodeId(nodeId);
-        }
-        return builder.build();
+                .claimTimeout(properties.getClaimTimeout())
+                .nodeId(nodeName.value())
+                .build();
+    }
+
+    @Bean
+    public NodeName nodeName(@Value("${tracker.node-id:}") String nodeId) {
+        return NodeName.of(nodeId);
     }
 
     /**
