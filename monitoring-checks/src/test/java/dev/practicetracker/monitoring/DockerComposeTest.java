@@ -62,6 +62,22 @@ class DockerComposeTest {
     }
 
     @Test
+    void eachSideRunsTwoNodesByDefaultAndPrometheusScrapesEveryOne() throws Exception {
+        Map<String, Object> services = Yaml.map(resolvedConfig(), "services");
+        for (String tracker : List.of("command-side", "query-side")) {
+            Map<String, Object> deploy = Yaml.map(service(services, tracker), "deploy");
+            assertThat(Integer.parseInt(String.valueOf(deploy.get("replicas"))))
+                    .as(tracker + " nodes")
+                    .isEqualTo(2);
+            assertThat(service(services, tracker)).as(tracker).doesNotContainKey("container_name");
+        }
+        Map<String, Object> prometheus = Yaml.load(Repository.PROMETHEUS.resolve("prometheus.yml"));
+        for (Map<String, Object> job : Yaml.list(prometheus, "scrape_configs")) {
+            assertThat(job).as(job.get("job_name") + " finds every replica").containsKey("dns_sd_configs");
+        }
+    }
+
+    @Test
     void theServicesTrustForwardedHeadersFromTheProxysFixedAddressAlone() {
         Map<String, Object> services = Yaml.map(resolvedConfig(), "services");
         Map<String, Object> proxyNetwork = Yaml.map(Yaml.map(service(services, "proxy"), "networks"), "default");
