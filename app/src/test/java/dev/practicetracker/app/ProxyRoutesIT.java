@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.practicetracker.database.TestDatabases;
+import dev.practicetracker.testing.Nginx;
 import dev.practicetracker.testing.ServiceJar;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -46,6 +47,7 @@ class ProxyRoutesIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final List<Process> processes = new ArrayList<>();
+    private static final List<Nginx> proxies = new ArrayList<>();
 
     @TempDir
     static Path work;
@@ -55,30 +57,22 @@ class ProxyRoutesIT {
 
     @BeforeAll
     static void start() throws Exception {
-        String nginx = Files.isExecutable(Path.of("/usr/sbin/nginx")) ? "/usr/sbin/nginx" : "nginx";
-        assertThat(nginx.startsWith("/") || onPath("nginx"))
+        assertThat(Files.isExecutable(Path.of("/usr/sbin/nginx")) || onPath("nginx"))
                 .as("nginx is needed (Debian: apt-get install nginx; .ci/run installs it)")
                 .isTrue();
         String database = TestDatabases.createDatabase();
         commandPort = freePort();
         int queryPort = freePort();
-        proxyPort = freePort();
         awaitReady(service("command-side", commandPort, database), commandPort);
         awaitReady(service("query-side", queryPort, database), queryPort);
 
-        String config = Files.readString(ROOT.resolve("proxy/nginx.conf"))
-                .replace("server command-side:8081;", "server 127.0.0.1:" + commandPort + ";")
-                .replace("server query-side:8082;", "server 127.0.0.1:" + queryPort + ";")
-                .replace("listen 8080;", "listen 127.0.0.1:" + proxyPort + ";")
-                .replace("/tmp/", work.toString() + "/")
-                // Workers as the test's own user, so they may write their buffers into the test's directory.
-                .replace("worker_processes 1;", "worker_processes 1;\nuser " + System.getProperty("user.name") + ";");
-        Path file = work.resolve("nginx.conf");
-        Files.writeString(file, config);
-        processes.add(new ProcessBuilder(nginx, "-c", file.toString(), "-g", "daemon off;")
-                .redirectErrorStream(true)
-                .redirectOutput(Path.of("target", "proxy-nginx.log").toFile())
-                .start());
+        Nginx proxy = Nginx.start(
+                ROOT.resolve("proxy/nginx.conf"),
+                work,
+                Path.of("target", "proxy-nginx.log"),
+                Map.of("command-side:8081", List.of(commandPort), "query-side:8082", List.of(queryPort)));
+        proxies.add(proxy);
+        proxyPort = proxy.port();
         await().atMost(Duration.ofSeconds(30))
                 .ignoreException(NullPointerException.class)
                 .until(() -> send(HttpRequest.newBuilder(uri("/api-docs/command-side")))
@@ -88,6 +82,7 @@ class ProxyRoutesIT {
 
     @AfterAll
     static void stop() throws InterruptedException {
+        proxies.forEach(Nginx::close);
         for (int i = processes.size() - 1; i >= 0; i--) {
             Process process = processes.get(i);
             process.destroy();

@@ -129,6 +129,20 @@ public final class ServiceJar implements AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /** Kills the process with SIGKILL, as a crash or the kernel's OOM killer would: no shutdown work runs at all. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     @Override
     public void close() {
         process.destroy();
