@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /** {@code ./run} as a user starts it: its own process, on a data directory, answering on a free port. */
 final class TrackerProcess implements AutoCloseable {
@@ -24,6 +25,9 @@ final class TrackerProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final int port;
+    /** With {@code ./run cluster}: the ports of its four nodes. */
+    final List<Integer> nodePorts = new ArrayList<>();
+
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -35,10 +39,39 @@ final class TrackerProcess implements AutoCloseable {
 
     static TrackerProcess start(Path dataDirectory, String name, String... arguments) {
         int port = freePort();
+        List<String> all = new ArrayList<>(List.of(arguments));
+        all.add("--server.port=" + port);
+        return start(dataDirectory, name, port, Map.of(), all);
+    }
+
+    /**
+     * {@code ./run cluster}: its proxy on a free port (PORT), its four nodes on free ports, its embedded database on
+     * {@code databasePort}.
+     */
+    static TrackerProcess cluster(Path dataDirectory, String name, int databasePort) {
+        int port = freePort();
+        List<Integer> nodes = List.of(freePort(), freePort(), freePort(), freePort());
+        TrackerProcess started = start(
+                dataDirectory,
+                name,
+                port,
+                Map.of(
+                        "PORT",
+                        String.valueOf(port),
+                        "CLUSTER_NODE_PORTS",
+                        nodes.stream().map(String::valueOf).collect(Collectors.joining(" ")),
+                        "TRACKER_EMBEDDED_DATABASE_PORT",
+                        String.valueOf(databasePort)),
+                List.of("cluster"));
+        started.nodePorts.addAll(nodes);
+        return started;
+    }
+
+    private static TrackerProcess start(
+            Path dataDirectory, String name, int port, Map<String, String> extra, List<String> arguments) {
         Path log = Path.of("target", name + ".log").toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(ROOT.resolve("run").toString()));
-        command.addAll(List.of(arguments));
-        command.add("--server.port=" + port);
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(ROOT.toFile())
                 .redirectErrorStream(true)
@@ -50,6 +83,7 @@ final class TrackerProcess implements AutoCloseable {
         environment.put("TRACKER_EMBEDDED_DATABASE_PORT", "0");
         // Samples the per-cohort gauges often, so the test reads them soon after start.
         environment.put("METRICS_DOMAIN_INTERVAL", "1s");
+        environment.putAll(extra);
         try {
             TrackerProcess started = new TrackerProcess(builder.start(), log, port);
             started.awaitReady(Duration.ofMinutes(5));
@@ -129,7 +163,7 @@ final class TrackerProcess implements AutoCloseable {
         return URI.create("http://localhost:" + port + path);
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
