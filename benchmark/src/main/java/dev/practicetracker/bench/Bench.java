@@ -442,11 +442,11 @@ public final class Bench {
         read(
                 "cohort overview read (" + candidates.size() + " candidates)",
                 rate,
-                () -> queries.getRequest("/api/cohorts/" + Practice.COHORT + "/overview", practice.coachToken));
+                () -> queries.getRequest("/api/cohorts/" + practice.cohortId + "/overview", practice.coachToken));
         read(
                 "review queue read",
                 rate,
-                () -> queries.getRequest("/api/coaches/" + Practice.COACH + "/review-queue", practice.coachToken));
+                () -> queries.getRequest("/api/coaches/" + practice.coachId + "/review-queue", practice.coachToken));
     }
 
     private void read(String label, int rate, java.util.function.Supplier<HttpRequest> requests)

@@ -16,35 +16,46 @@ final class Practice {
     static final String THEMES =
             "[\"databases\", \"git\", \"security\", \"debugging\", \"api-design\", \"system-design\", \"tradeoffs\","
                     + " \"fundamentals\"]";
-    static final String COHORT = "bench-cohort";
     static final String COACH = "bench-coach";
     private static final String PASSWORD = "bench-candidate-password";
 
     final List<Candidate> candidates = new ArrayList<>();
     String coachToken;
+    /** The ids the server chose for the coach and the cohort. */
+    String coachId;
+
+    String cohortId;
 
     static Practice open(Api commands, int candidateCount) {
         String admin = login(commands, "admin", Service.ADMIN_PASSWORD);
         Practice practice = new Practice();
-        account(commands, admin, COACH, "coach");
-        commands.post("/api/cohorts", admin, """
-                {"cohortId": "%s", "name": "Benchmark cohort", "coachId": "%s"}""".formatted(COHORT, COACH)).expectOk("creating the cohort");
+        practice.coachId = account(commands, admin, COACH, "coach");
+        practice.cohortId = commands.post("/api/cohorts", admin, """
+                {"name": "Benchmark cohort", "coachId": "%s"}""".formatted(practice.coachId))
+                .expectOk("creating the cohort")
+                .body()
+                .get("cohortId")
+                .asText();
         for (int i = 1; i <= candidateCount; i++) {
-            String id = String.format("bench-c%02d", i);
-            account(commands, admin, id, "candidate");
-            commands.post("/api/cohorts/" + COHORT + "/enrolments", admin, """
+            String username = String.format("bench-c%02d", i);
+            String id = account(commands, admin, username, "candidate");
+            commands.post("/api/cohorts/" + practice.cohortId + "/enrolments", admin, """
                     {"candidateId": "%s"}""".formatted(id))
-                    .expectOk("enrolling " + id);
-            practice.candidates.add(new Candidate(id, login(commands, id, PASSWORD)));
+                    .expectOk("enrolling " + username);
+            practice.candidates.add(new Candidate(id, login(commands, username, PASSWORD)));
         }
         practice.coachToken = login(commands, COACH, PASSWORD);
         return practice;
     }
 
-    private static void account(Api commands, String admin, String id, String role) {
-        commands.post("/api/accounts", admin, """
-                {"accountId": "%s", "username": "%s", "displayName": "Benchmark %s", "role": "%s", "password": "%s"}""".formatted(id, id, id, role, PASSWORD))
-                .expectOk("opening account " + id);
+    /** Opens the account; answers the id the server chose for it. */
+    private static String account(Api commands, String admin, String username, String role) {
+        return commands.post("/api/accounts", admin, """
+                {"username": "%s", "displayName": "Benchmark %s", "role": "%s", "password": "%s"}""".formatted(username, username, role, PASSWORD))
+                .expectOk("opening account " + username)
+                .body()
+                .get("accountId")
+                .asText();
     }
 
     private static String login(Api commands, String username, String password) {
