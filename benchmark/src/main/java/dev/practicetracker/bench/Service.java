@@ -29,7 +29,16 @@ final class Service implements AutoCloseable {
             String name, Path jar, String databaseUrl, Path logDir, HttpClient client, Map<String, String> env)
             throws IOException, InterruptedException {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of("java", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of("java"));
+        // BENCH_SERVICE_JVM_OPTIONS: options for each service's JVM, {name} standing for the service's name, to profile
+        // one run, e.g. -XX:StartFlightRecording=filename=/tmp/{name}.jfr,settings=profile (docs/performance.md).
+        String options = System.getenv("BENCH_SERVICE_JVM_OPTIONS");
+        if (options != null && !options.isBlank()) {
+            for (String option : options.strip().split("\\s+")) {
+                command.add(option.replace("{name}", name.replaceAll("[^A-Za-z0-9-]", "-")));
+            }
+        }
+        command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(logDir.resolve(name + ".log").toFile());
