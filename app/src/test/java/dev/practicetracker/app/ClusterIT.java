@@ -41,8 +41,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The scaled-out deployment as compose runs it, without Docker: two command-side and two query-side nodes (the
  * packaged jars) on one PostgreSQL behind {@code proxy/nginx.conf}. Each session's commands reach one command node;
  * under load one command node and one query node are killed with SIGKILL, and every answer a client was told was
- * stored is in the event store once, the read model holds each once, and the surviving query node has taken over the
- * killed one's segments.
+ * stored is in the event store once, the read model holds each once, the surviving query node has taken over the
+ * killed one's segments and streams live updates for every candidate; restarted, the nodes share the work again, and
+ * the read models equal a clean rebuild. Failed logins count together on both command nodes.
  */
 class ClusterIT {
 
@@ -203,7 +204,7 @@ class ClusterIT {
             assertThat(stored.values()).as("each once").allMatch(count -> count == 1);
             assertThat(stored).hasSize(CANDIDATES * QUESTIONS);
 
-            ServiceJar survivor = queryNodes.get(0) == killedQuery ? queryNodes.get(1) : queryNodes.get(0);
+            ServiceJar remaining = queryNodes.get(0) == killedQuery ? queryNodes.get(1) : queryNodes.get(0);
             await().atMost(Duration.ofSeconds(90))
                     .pollInterval(Duration.ofSeconds(1))
                     .until(() -> {
@@ -211,7 +212,7 @@ class ClusterIT {
                                 statement,
                                 "SELECT owner, count(*) FROM token_entry WHERE processor_name = 'read-models' GROUP BY owner");
                         long applied = single(statement, "SELECT count(*) FROM qs_answer");
-                        return owners.keySet().equals(Set.of(nameOf(survivor))) && applied == CANDIDATES * QUESTIONS;
+                        return owners.keySet().equals(Set.of(nameOf(remaining))) && applied == CANDIDATES * QUESTIONS;
                     });
             assertThat(single(
                             statement,
@@ -224,6 +225,220 @@ class ClusterIT {
         HttpResponse<String> read = send("GET", "/api/sessions/" + any.id(), any.token(), null, null);
         assertThat(read.statusCode()).as("reads still served through the proxy").isEqualTo(200);
         assertThat(JSON.readTree(read.body()).get("questions")).hasSize(QUESTIONS);
+
+        // Live updates on the surviving query node, for every candidate: those whose segments the killed node had too.
+        ServiceJar survivor = queryNodes.get(0) == killedQuery ? queryNodes.get(1) : queryNodes.get(0);
+        List<LiveStream> streams = new ArrayList<>();
+        for (Session session : sessions) {
+            streams.add(LiveStream.open(survivor.baseUrl(), session));
+        }
+        for (Session session : sessions) {
+            assertThat(rate(session, 0)).as("self-rating of " + session.id()).isEqualTo(201);
+        }
+        for (LiveStream stream : streams) {
+            assertThat(stream.updateAfterTheFirst(Duration.ofSeconds(30)))
+                    .as("a live update on the surviving node for "
+                            + stream.session().id())
+                    .isTrue();
+            stream.close();
+        }
+
+        // Both killed nodes restarted, as an orchestrator would: the query nodes share the segments again, and the
+        // restarted command node gets its sessions back from the proxy.
+        long restartedAt = System.nanoTime();
+        commandNodes.set(0, commandNodes.get(0).restart());
+        int killedIndex = queryNodes.indexOf(killedQuery);
+        queryNodes.set(killedIndex, killedQuery.restart());
+        commandNodes.get(0).awaitReady(Duration.ofMinutes(4));
+        queryNodes.get(killedIndex).awaitReady(Duration.ofMinutes(4));
+        try (Connection connection = DriverManager.getConnection(database);
+                Statement statement = connection.createStatement()) {
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> counts(
+                                    statement,
+                                    "SELECT owner, count(*) FROM token_entry WHERE processor_name = 'read-models' GROUP BY owner")
+                            .equals(Map.of("query-1", 2L, "query-2", 2L)));
+            System.out.printf(
+                    "Segments shared by both query nodes again %.1f s after the restart began%n",
+                    (System.nanoTime() - restartedAt) / 1e9);
+        }
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    for (Session session : sessions) {
+                        rate(session, 1);
+                    }
+                    return answersOrRatingsServed(commandNodes.get(0)) > 0;
+                });
+
+        // The read models equal a clean rebuild from the event store.
+        String before = readModelDigest();
+        String admin2 = login("admin", ADMIN_PASSWORD);
+        assertThat(send("POST", "/api/admin/rebuild", admin2, null, "{}").statusCode())
+                .isEqualTo(202);
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> JSON.readTree(send("GET", "/api/admin/rebuild", admin2, null, null)
+                                .body())
+                        .get("state")
+                        .asText()
+                        .equals("done"));
+        assertThat(readModelDigest()).as("the read models after a rebuild").isEqualTo(before);
+    }
+
+    /** Every answer and rating in the read model, in a fixed order: what a rebuild must give again. */
+    private static String readModelDigest() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database);
+                Statement statement = connection.createStatement()) {
+            return counts(
+                                    statement,
+                                    "SELECT 'answers:' || count(*) || ':' || md5(string_agg(session_id || '/' || question_id || '/'"
+                                            + " || answer, ',' ORDER BY session_id, question_id)), 0 FROM qs_answer")
+                            .keySet()
+                            .iterator()
+                            .next()
+                    + " "
+                    + counts(
+                                    statement,
+                                    "SELECT 'ratings:' || count(*) || ':' || md5(string_agg(event_id || '/' || session_id || '/'"
+                                            + " || question_id || '/' || rater_id || '/' || mean_score, ','"
+                                            + " ORDER BY event_id)), 0 FROM qs_rating")
+                            .keySet()
+                            .iterator()
+                            .next();
+        }
+    }
+
+    /** Requests on sessions' answers and ratings a command node has answered since it started, from its metrics. */
+    private static long answersOrRatingsServed(ServiceJar node) throws Exception {
+        HttpResponse<String> metrics = HTTP.send(
+                HttpRequest.newBuilder(URI.create(node.baseUrl() + "/actuator/prometheus"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        long count = 0;
+        for (String line : metrics.body().lines().toList()) {
+            if (line.startsWith("http_server_requests_seconds_count{")
+                    && line.contains("uri=\"/api/sessions/{sessionId}/answers")) {
+                count += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return count;
+    }
+
+    private static int rate(Session session, int question) {
+        try {
+            return send(
+                            "POST",
+                            "/api/sessions/" + session.id() + "/answers/"
+                                    + session.questions().get(question) + "/ratings",
+                            session.token(),
+                            UUID.randomUUID().toString(),
+                            JSON.writeValueAsString(Map.of(
+                                    "scores",
+                                    Map.of(
+                                            "clarity", 4,
+                                            "reasoning", 3,
+                                            "technical-depth", 3,
+                                            "structure", 4,
+                                            "impact", 3))))
+                    .statusCode();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** A candidate's progress stream on one node: the events it sends, read as they come. */
+    private record LiveStream(Session session, java.util.concurrent.BlockingQueue<String> events, Thread reader) {
+
+        static LiveStream open(String baseUrl, Session session) throws Exception {
+            String me = JSON.readTree(
+                            send("GET", "/api/me", session.token(), null, null).body())
+                    .get("accountId")
+                    .asText();
+            HttpResponse<java.io.InputStream> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl + "/api/candidates/" + me + "/profile/stream"))
+                            .header("Accept", "text/event-stream")
+                            .header("Authorization", "Bearer " + session.token())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(response.statusCode()).isEqualTo(200);
+            java.util.concurrent.BlockingQueue<String> events = new java.util.concurrent.LinkedBlockingQueue<>();
+            Thread reader = new Thread(() -> {
+                try (java.io.BufferedReader lines = new java.io.BufferedReader(
+                        new java.io.InputStreamReader(response.body(), java.nio.charset.StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = lines.readLine()) != null) {
+                        if (line.startsWith("data:")) {
+                            events.add(line);
+                        }
+                    }
+                } catch (IOException e) {
+                    // closed
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+            return new LiveStream(session, events, reader);
+        }
+
+        /** Whether an update follows the state sent on connecting, within {@code limit}. */
+        boolean updateAfterTheFirst(Duration limit) throws InterruptedException {
+            long deadline = System.nanoTime() + limit.toNanos();
+            int seen = 0;
+            while (System.nanoTime() < deadline) {
+                String event = events.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (event != null && ++seen >= 2) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        void close() {
+            reader.interrupt();
+        }
+    }
+
+    @Test
+    void failedLoginsOnEitherCommandNodeCountTogether() throws Exception {
+        String username = "cluster-guessed-" + UUID.randomUUID().toString().substring(0, 6);
+        String admin = login("admin", ADMIN_PASSWORD);
+        assertThat(send(
+                                "POST",
+                                "/api/accounts",
+                                admin,
+                                null,
+                                JSON.writeValueAsString(Map.of(
+                                        "username", username,
+                                        "displayName", "Guessed",
+                                        "role", "candidate",
+                                        "password", "the-right-password-1")))
+                        .statusCode())
+                .isEqualTo(201);
+        // Five wrong passwords (the limit per username), alternating between the two nodes, straight to each.
+        for (int i = 0; i < 5; i++) {
+            assertThat(directLogin(commandNodes.get(i % 2), username, "wrong-password-" + i))
+                    .as("guess " + (i + 1))
+                    .isEqualTo(401);
+        }
+        assertThat(directLogin(commandNodes.get(0), username, "the-right-password-1"))
+                .as("the sixth attempt, on the first node, even with the right password")
+                .isEqualTo(429);
+        assertThat(directLogin(commandNodes.get(1), username, "the-right-password-1"))
+                .as("and on the second")
+                .isEqualTo(429);
+    }
+
+    private static int directLogin(ServiceJar node, String username, String password) throws Exception {
+        return HTTP.send(
+                        HttpRequest.newBuilder(URI.create(node.baseUrl() + "/api/auth/token"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        JSON.writeValueAsString(Map.of("username", username, "password", password))))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private record Session(String id, String token, List<String> questions) {}

@@ -90,6 +90,8 @@ class BadInputCorpusIntegrationTest {
         assertThat(report.failures()).isEmpty();
     }
 
+    private int retentionDays = 30;
+
     /** A valid request of each operation: on things made for it, new ones after every accepted request. */
     private Fixture fixture(Operation operation, String caller) {
         return switch (operation.key()) {
@@ -117,6 +119,8 @@ class BadInputCorpusIntegrationTest {
             case "POST /api/auth/token" ->
                 body(Map.of("username", CommandApi.ADMIN_USERNAME, "password", CommandApi.ADMIN_PASSWORD));
             case "POST /api/auth/logout" -> new Fixture(Map.of(), null);
+            // Another period each time: the same one again is refused as no change.
+            case "PUT /api/admin/retention" -> body(Map.of("withdrawnErasedAfter", "P" + ++retentionDays + "D"));
             case "POST /api/cohorts" -> body(Map.of("name", "Evening cohort", "coachId", coach));
             case "POST /api/cohorts/{cohortId}/enrolments" ->
                 new Fixture(Map.of("cohortId", cohort()), Map.of("candidateId", enrollee));

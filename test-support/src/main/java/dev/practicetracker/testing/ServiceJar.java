@@ -28,11 +28,14 @@ public final class ServiceJar implements AutoCloseable {
     private final int port;
     private final Path log;
 
-    private ServiceJar(String name, Process process, int port, Path log) {
+    private final ProcessBuilder builder;
+
+    private ServiceJar(String name, Process process, int port, Path log, ProcessBuilder builder) {
         this.name = name;
         this.process = process;
         this.port = port;
         this.log = log;
+        this.builder = builder;
     }
 
     /**
@@ -67,7 +70,7 @@ public final class ServiceJar implements AutoCloseable {
         builder.environment().putAll(environment);
         builder.environment().put("PORT", String.valueOf(port));
         try {
-            return new ServiceJar(name, builder.start(), port, log);
+            return new ServiceJar(name, builder.start(), port, log, builder);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name + " from " + jar, e);
         }
@@ -127,6 +130,27 @@ public final class ServiceJar implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         return java.util.Optional.empty();
+    }
+
+    /**
+     * The same service started again after it stopped or was killed, as an orchestrator restarts it: the same jar,
+     * settings and port, its output added to the same log.
+     */
+    public ServiceJar restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        try {
+            return new ServiceJar(
+                    name,
+                    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                            .start(),
+                    port,
+                    log,
+                    builder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not restart " + name, e);
+        }
     }
 
     /** Kills the process with SIGKILL, as a crash or the kernel's OOM killer would: no shutdown work runs at all. */

@@ -1,10 +1,12 @@
 package dev.practicetracker.command.account;
 
+import dev.practicetracker.command.web.InvalidRequest;
 import dev.practicetracker.events.account.RetentionPolicySetEvent;
 import dev.practicetracker.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -26,13 +28,31 @@ class RetentionController {
         this.commands = commands;
     }
 
+    /**
+     * Read as text and parsed here: Jackson would also take a bare number as seconds, which no admin means. Days are
+     * the unit an admin thinks in; months and years have no fixed length, so they are refused with a hint.
+     */
     record RetentionRequest(
             @Schema(
                     description = "ISO-8601 duration after a withdrawal when the person is erased"
                             + " (P1D to P3650D), or null to erase only by hand",
                     example = "P90D",
                     nullable = true)
-            Duration withdrawnErasedAfter) {}
+            String withdrawnErasedAfter) {
+
+        Duration period() {
+            if (withdrawnErasedAfter == null) {
+                return null;
+            }
+            try {
+                return Duration.parse(withdrawnErasedAfter.strip());
+            } catch (DateTimeParseException e) {
+                throw new InvalidRequest(
+                        "withdrawnErasedAfter",
+                        "must be an ISO-8601 duration in days, for example P90D (not months or years), or null");
+            }
+        }
+    }
 
     record RetentionSet(Duration withdrawnErasedAfter, String outcome) {}
 
@@ -41,9 +61,8 @@ class RetentionController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PutMapping
     ResponseEntity<RetentionSet> set(@AuthenticationPrincipal Actor actor, @RequestBody RetentionRequest request) {
-        commands.sendAndWait(new SetRetentionPolicyCommand(
-                RetentionPolicySetEvent.POLICY_ID, request.withdrawnErasedAfter(), actor));
-        Duration period = request.withdrawnErasedAfter();
+        Duration period = request.period();
+        commands.sendAndWait(new SetRetentionPolicyCommand(RetentionPolicySetEvent.POLICY_ID, period, actor));
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(new RetentionSet(
                         period,
