@@ -65,9 +65,13 @@ function questionForm(question, onDone) {
     if (!String(data.get('strongAnswer')).trim()) missing.push({ field: 'strongAnswer', message: 'Write what a strong answer shows' });
     if (missing.length) throw invalid(missing);
     const body = { difficulty: data.get('difficulty'), prompt: data.get('prompt'), strongAnswer: data.get('strongAnswer') };
-    if (revising) await api('PUT', `/api/questions/${encodeURIComponent(question.questionId)}`, body);
-    else await post('/api/questions', { ...body, theme: data.get('theme') });
-    await onDone(revising ? 'Revised.' : 'Added: it is in the bank for new sessions.');
+    if (revising) {
+      await api('PUT', `/api/questions/${encodeURIComponent(question.questionId)}`, body);
+      await onDone('Revised.');
+    } else {
+      const added = await post('/api/questions', { ...body, theme: data.get('theme') });
+      await onDone('Added: it is in the bank for new sessions.', added.questionId);
+    }
   }, { 'rule:prompt-too-long': 'prompt', 'rule:guidance-too-long': 'strongAnswer' });
   return form;
 }
@@ -152,10 +156,9 @@ function draw(message) {
         el('div', {}, el('label', { for: 'search' }, 'Words in the question or its guidance'), words),
         el('div', { class: 'choices' }, el('label', { for: 'show-retired' }, retired, 'Show retired questions'))),
       list),
-    keeper ? questionForm(null, (text) => {
-      const before = all.length;
-      return reloadUntil(() => all.length > before, text);
-    }) : null);
+    // Waits for the added question itself: a count that grew may be another question the read side caught up with.
+    keeper ? questionForm(null, (text, questionId) => reloadUntil(() => all.some((q) => q.questionId === questionId), text))
+      : null);
   drawList();
 }
 
