@@ -31,18 +31,26 @@ function query() {
   return q;
 }
 
+/** Counts the loads begun: an answer to an earlier one, arriving after a later filter's, is dropped. */
+let loads = 0;
+
+/** Reads the queue for the filters now chosen; false when a later load has begun meanwhile (its answer wins). */
 async function load() {
-  queue = await get(`/api/coaches/${encodeURIComponent(state.coachId)}/review-queue?${query()}`);
-  if (!queue.items.length && state.page > 0 && queue.totalItems > 0) {
-    state.page = Math.max(0, queue.totalPages - 1);
-    queue = await get(`/api/coaches/${encodeURIComponent(state.coachId)}/review-queue?${query()}`);
+  const mine = ++loads;
+  let answer = await get(`/api/coaches/${encodeURIComponent(state.coachId)}/review-queue?${query()}`);
+  if (!answer.items.length && state.page > 0 && answer.totalItems > 0) {
+    state.page = Math.max(0, answer.totalPages - 1);
+    answer = await get(`/api/coaches/${encodeURIComponent(state.coachId)}/review-queue?${query()}`);
   }
+  if (mine !== loads) return false;
+  queue = answer;
   chosen = Math.min(chosen, Math.max(0, queue.items.length - 1));
   const shown = new URLSearchParams();
   if (state.candidate) shown.set('candidate', state.candidate);
   if (state.theme) shown.set('theme', state.theme);
   if (state.age) shown.set('waitedHours', state.age);
   history.replaceState(null, '', shown.toString() ? `?${shown}` : location.pathname);
+  return true;
 }
 
 function filters() {
@@ -185,8 +193,7 @@ function draw() {
 }
 
 async function refresh() {
-  await load();
-  draw();
+  if (await load()) draw();
 }
 
 async function render() {
