@@ -276,7 +276,7 @@ class ClusterIT {
                     for (Session session : sessions) {
                         rate(session, 1);
                     }
-                    return answersOrRatingsServed(commandNodes.get(0)) > 0;
+                    return sessionRequestsServed(commandNodes.get(0), "") > 0;
                 });
 
         // The read models equal a clean rebuild from the event store.
@@ -315,22 +315,6 @@ class ClusterIT {
                             .iterator()
                             .next();
         }
-    }
-
-    /** Requests on sessions' answers and ratings a command node has answered since it started, from its metrics. */
-    private static long answersOrRatingsServed(ServiceJar node) throws Exception {
-        HttpResponse<String> metrics = HTTP.send(
-                HttpRequest.newBuilder(URI.create(node.baseUrl() + "/actuator/prometheus"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        long count = 0;
-        for (String line : metrics.body().lines().toList()) {
-            if (line.startsWith("http_server_requests_seconds_count{")
-                    && line.contains("uri=\"/api/sessions/{sessionId}/answers")) {
-                count += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        return count;
     }
 
     private static int rate(Session session, int question) {
@@ -500,21 +484,29 @@ class ClusterIT {
     private static List<Long> answersServedPerNode() throws Exception {
         List<Long> served = new ArrayList<>();
         for (ServiceJar node : commandNodes) {
-            HttpResponse<String> metrics = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(node.baseUrl() + "/actuator/prometheus"))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            long count = 0;
-            for (String line : metrics.body().lines().toList()) {
-                if (line.startsWith("http_server_requests_seconds_count{")
-                        && line.contains("uri=\"/api/sessions/{sessionId}/answers\"")
-                        && line.contains("status=\"201\"")) {
-                    count += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                }
-            }
-            served.add(count);
+            served.add(sessionRequestsServed(node, "status=\"201\""));
         }
         return served;
+    }
+
+    /**
+     * Requests to a session's answers (and their ratings) a command node has answered since it started, counted from
+     * its {@code http_server_requests} metric; {@code status} ({@code status="201"}) narrows it, empty counts all.
+     */
+    private static long sessionRequestsServed(ServiceJar node, String status) throws Exception {
+        HttpResponse<String> metrics = HTTP.send(
+                HttpRequest.newBuilder(URI.create(node.baseUrl() + "/actuator/prometheus"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        long count = 0;
+        for (String line : metrics.body().lines().toList()) {
+            if (line.startsWith("http_server_requests_seconds_count{")
+                    && line.contains("uri=\"/api/sessions/{sessionId}/answers")
+                    && line.contains(status)) {
+                count += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return count;
     }
 
     private static int answer(Session session, int question, String key) {

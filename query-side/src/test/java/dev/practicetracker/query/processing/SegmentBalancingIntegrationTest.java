@@ -7,7 +7,7 @@ import dev.practicetracker.database.TestDatabases;
 import dev.practicetracker.events.SessionId;
 import dev.practicetracker.events.Theme;
 import dev.practicetracker.query.CandidateEvents;
-import dev.practicetracker.query.QuerySideApplication;
+import dev.practicetracker.query.QueryNodes;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,7 +19,6 @@ import java.util.stream.Collectors;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -63,14 +62,7 @@ class SegmentBalancingIntegrationTest {
     }
 
     private static ConfigurableApplicationContext node(String database, String name) {
-        return new SpringApplicationBuilder(QuerySideApplication.class)
-                .run(
-                        "--spring.datasource.url=" + database,
-                        "--server.port=0",
-                        "--TRACKER_EMBEDDED_DATABASE=false",
-                        "--DATABASE_POOL_SIZE=4",
-                        "--TRACKER_NODE_ID=" + name,
-                        "--TRACKER_SEGMENT_BALANCE_INTERVAL=" + BALANCE.toMillis() + "ms");
+        return QueryNodes.start(database, name, "--TRACKER_SEGMENT_BALANCE_INTERVAL=" + BALANCE.toMillis() + "ms");
     }
 
     /** Segments of the live processor per owner; unclaimed ones left out. */

@@ -14,7 +14,7 @@ import dev.practicetracker.events.Theme;
 import dev.practicetracker.events.account.AccountCreatedEvent;
 import dev.practicetracker.eventstore.NotificationListener;
 import dev.practicetracker.query.CandidateEvents;
-import dev.practicetracker.query.QuerySideApplication;
+import dev.practicetracker.query.QueryNodes;
 import dev.practicetracker.security.Tokens;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -39,7 +39,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -64,8 +63,8 @@ class LiveUpdatesAcrossNodesIntegrationTest {
     @BeforeAll
     static void startTwoNodes() {
         String database = TestDatabases.createDatabase();
-        first = node(database, "query-1");
-        second = node(database, "query-2");
+        first = QueryNodes.start(database, "query-1");
+        second = QueryNodes.start(database, "query-2");
     }
 
     @AfterAll
@@ -132,17 +131,6 @@ class LiveUpdatesAcrossNodesIntegrationTest {
         assertThat(next(onSecond, ratings(2)))
                 .as("an update on the second node after reconnecting")
                 .isNotNull();
-    }
-
-    /** A node under a name of its own: two in one JVM would otherwise claim segments as one owner (pid@host). */
-    private static ConfigurableApplicationContext node(String database, String name) {
-        return new SpringApplicationBuilder(QuerySideApplication.class)
-                .run(
-                        "--spring.datasource.url=" + database,
-                        "--server.port=0",
-                        "--TRACKER_EMBEDDED_DATABASE=false",
-                        "--DATABASE_POOL_SIZE=4",
-                        "--TRACKER_NODE_ID=" + name);
     }
 
     private static boolean listening(ConfigurableApplicationContext node) {
